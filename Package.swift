@@ -1,0 +1,91 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "mcred",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CredentialCore", targets: ["CredentialCore"]),
+        .library(name: "Signing", targets: ["Signing"]),
+        .library(name: "Issuer", targets: ["Issuer"]),
+        .library(name: "Verifier", targets: ["Verifier"]),
+        .executable(name: "mcred", targets: ["mcred"]),
+        .executable(name: "mcred-bench", targets: ["mcred-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "CredentialCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Signing",
+            dependencies: ["CredentialCore", "COpenSSL"],
+            swiftSettings: strictSettings + [.strictMemorySafety()]
+        ),
+        .target(
+            name: "Issuer",
+            dependencies: ["CredentialCore", "Signing"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Verifier",
+            dependencies: ["CredentialCore", "Signing"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "mcred",
+            dependencies: [
+                "CredentialCore", "Signing", "Issuer", "Verifier",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "mcred-bench",
+            dependencies: ["CredentialCore", "Signing", "Issuer", "Verifier"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredentialCoreTests",
+            dependencies: ["CredentialCore"],
+            resources: [.copy("Vectors")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SigningTests",
+            dependencies: ["Signing", "CredentialCore"],
+            resources: [.copy("Vectors")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IssuerTests",
+            dependencies: ["Issuer", "Verifier", "Signing", "CredentialCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VerifierTests",
+            dependencies: ["Verifier", "Signing", "CredentialCore"],
+            resources: [.copy("Vectors")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "mcredTests",
+            dependencies: ["mcred"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
