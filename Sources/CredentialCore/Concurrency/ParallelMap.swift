@@ -1,0 +1,58 @@
+import Foundation
+import Dispatch
+import Synchronization
+
+/// Ordered parallel work over many independent items (batch issue and verify).
+public enum ParallelMap {
+    /// The number of active processor cores, the default worker count.
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Transforms `items` on up to `jobs` threads and returns the results in input order.
+    ///
+    /// Workers take chunks of items from a shared counter, so a slow item does not stall a whole
+    /// share of the input. `progress`, when given, is called with the number of finished items after
+    /// each chunk, from whichever worker finished it (calls are serialised).
+    public static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], jobs: Int = defaultJobs, chunkSize: Int = 64,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+        _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        let total = items.count
+        guard total > 0 else { return [] }
+        let workers = max(1, min(jobs, (total + chunkSize - 1) / chunkSize))
+        if workers == 1 {
+            var results: [Result] = []
+            results.reserveCapacity(total)
+            for start in stride(from: 0, to: total, by: chunkSize) {
+                for index in start..<min(start + chunkSize, total) { results.append(transform(items[index])) }
+                progress?(results.count, total)
+            }
+            return results
+        }
+        let state = Mutex(State<Result>(chunks: Array(repeating: nil, count: (total + chunkSize - 1) / chunkSize)))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk: Int? = state.withLock { state in
+                    guard state.next < state.chunks.count else { return nil }
+                    defer { state.next += 1 }
+                    return state.next
+                }
+                guard let chunk else { return }
+                let range = (chunk * chunkSize)..<min((chunk + 1) * chunkSize, total)
+                let results = range.map { transform(items[$0]) }
+                state.withLock { state in
+                    state.chunks[chunk] = results
+                    state.done += results.count
+                    progress?(state.done, total)
+                }
+            }
+        }
+        return state.withLock { state in state.chunks.flatMap { $0 ?? [] } }
+    }
+
+    private struct State<Result> {
+        var chunks: [[Result]?]
+        var next = 0
+        var done = 0
+    }
+}
