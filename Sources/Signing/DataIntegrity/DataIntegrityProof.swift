@@ -1,0 +1,245 @@
+public import CredentialCore
+
+/// The `eddsa-jcs-2022` cryptosuite of W3C vc-di-eddsa: Data Integrity proofs over RFC 8785
+/// canonical JSON, signed with Ed25519.
+///
+/// Each step of the W3C algorithm is a function of its own (proof configuration, transformation,
+/// hashing, serialisation, verification), and "could not verify" (a malformed proof) is kept apart
+/// from "verified: the signature is invalid".
+public enum EddsaJcs2022 {
+    /// The cryptosuite identifier, `eddsa-jcs-2022`.
+    public static let cryptosuite = "eddsa-jcs-2022"
+    /// The proof type, `DataIntegrityProof`.
+    public static let proofType = "DataIntegrityProof"
+
+    /// The options of a new proof (vc-data-integrity §2.1 proof properties).
+    public struct ProofOptions: Sendable {
+        /// `assertionMethod` for credentials, `authentication` for presentations.
+        public var proofPurpose: String
+        /// The `created` timestamp (XML Schema dateTime), or nil to leave it out.
+        public var created: String?
+        /// A presentation's `challenge` (nonce given by the verifier).
+        public var challenge: String?
+        /// A presentation's `domain` (the verifier's identifier).
+        public var domain: String?
+        /// An optional `expires` timestamp of the proof.
+        public var expires: String?
+
+        /// Creates proof options.
+        public init(
+            proofPurpose: String, created: String?, challenge: String? = nil,
+            domain: String? = nil, expires: String? = nil
+        ) {
+            self.proofPurpose = proofPurpose
+            self.created = created
+            self.challenge = challenge
+            self.domain = domain
+            self.expires = expires
+        }
+    }
+
+    /// Why a proof did not verify. `malformed` means it could not be checked at all.
+    public struct Failure: Sendable, Equatable, CustomStringConvertible {
+        /// The failure's kind.
+        public enum Kind: String, Sendable {
+            /// The proof is missing, of another suite, or not well formed: it could not be checked.
+            case malformed
+            /// The proof was checked and the signature is not valid for this document and key.
+            case invalidSignature
+        }
+        /// The failure's kind.
+        public var kind: Kind
+        /// A one-line explanation.
+        public var message: String
+        /// The JSON Pointer of the field concerned, relative to the secured document.
+        public var pointer: JSONPointer
+
+        /// Creates a failure.
+        public init(_ kind: Kind, _ message: String, pointer: JSONPointer) {
+            self.kind = kind
+            self.message = message
+            self.pointer = pointer
+        }
+
+        public var description: String { "\(pointer): \(message)" }
+    }
+
+    /// The outcome of verifying one proof.
+    public enum Verification: Sendable {
+        /// The signature is valid; `key` is the did:key that signed, `proof` the proof object.
+        case verified(key: DIDKey, proof: JSONObject)
+        /// The proof could not be checked, or was checked and is invalid.
+        case failed(Failure)
+
+        /// True when the proof verified.
+        public var isVerified: Bool {
+            if case .verified = self { return true }
+            return false
+        }
+    }
+
+    // MARK: - Create
+
+    /// Signs `document` (which must not already carry a `proof`) and returns it with the proof added.
+    /// - Throws: `SigningError` with `invalidDocument` when the document is not an object or already
+    ///   has a proof, or an OpenSSL failure code.
+    public static func sign(
+        _ document: JSONValue, with key: Ed25519.PrivateKey, options: ProofOptions
+    ) throws(SigningError) -> JSONValue {
+        guard case .object(var secured) = document else {
+            throw SigningError(.invalidDocument, "a document to sign must be a JSON object, found \(document.typeName)")
+        }
+        guard secured["proof"] == nil else {
+            throw SigningError(.invalidDocument, "the document already has a proof; mcred adds exactly one")
+        }
+        let proof = try createProof(for: secured, with: key, options: options)
+        secured["proof"] = .object(proof)
+        return .object(secured)
+    }
+
+    /// vc-di-eddsa §3.3.1 Create Proof (eddsa-jcs-2022): returns the proof object for `unsecured`.
+    /// - Throws: `SigningError` (`openSSLFailure`).
+    public static func createProof(
+        for unsecured: JSONObject, with key: Ed25519.PrivateKey, options: ProofOptions
+    ) throws(SigningError) -> JSONObject {
+        let verificationMethod = DIDKey(publicKey: key.publicKey).verificationMethodID
+        // Step 1–2: proof = clone of options; copy the document's @context into it.
+        var proof = proofConfiguration(
+            options: options, verificationMethod: verificationMethod, context: unsecured["@context"])
+        // Steps 3–5: configuration, transformation, hashing.
+        let hashData = self.hashData(proofConfiguration: proof, unsecuredDocument: unsecured)
+        // Step 6: proof serialisation = Ed25519 over the 64 bytes.
+        let signature = try key.signature(for: hashData)
+        // Step 7: proofValue = multibase base58btc.
+        proof["proofValue"] = .string(Multibase.base58btc(signature))
+        return proof
+    }
+
+    /// vc-di-eddsa §3.3.5 Proof Configuration: the proof options with the document's `@context`.
+    static func proofConfiguration(
+        options: ProofOptions, verificationMethod: String, context: JSONValue?
+    ) -> JSONObject {
+        var proof = JSONObject()
+        proof["type"] = .string(proofType)
+        proof["cryptosuite"] = .string(cryptosuite)
+        if let created = options.created { proof["created"] = .string(created) }
+        if let expires = options.expires { proof["expires"] = .string(expires) }
+        proof["verificationMethod"] = .string(verificationMethod)
+        proof["proofPurpose"] = .string(options.proofPurpose)
+        if let challenge = options.challenge { proof["challenge"] = .string(challenge) }
+        if let domain = options.domain { proof["domain"] = .string(domain) }
+        if let context { proof["@context"] = context }
+        return proof
+    }
+
+    /// vc-di-eddsa §3.3.4 Hashing: SHA-256(JCS(proof config)) ‖ SHA-256(JCS(document)).
+    static func hashData(proofConfiguration: JSONObject, unsecuredDocument: JSONObject) -> [UInt8] {
+        // §3.3.3 Transformation: the document's canonical form (RFC 8785).
+        let transformed = JSONValue.object(unsecuredDocument).canonicalBytes
+        let canonicalProofConfig = JSONValue.object(proofConfiguration).canonicalBytes
+        return SHA256.hash(canonicalProofConfig) + SHA256.hash(transformed)
+    }
+
+    // MARK: - Verify
+
+    /// vc-di-eddsa §3.3.2 Verify Proof for a secured document carrying one `proof` object.
+    ///
+    /// A `proof` array (a proof set) is verified only when it holds exactly one proof; use
+    /// `verifyProof(_:in:)` to check each member of a larger set.
+    public static func verify(_ secured: JSONValue) -> Verification {
+        guard case .object(let document) = secured else {
+            return .failed(Failure(.malformed, "a secured document must be a JSON object", pointer: .root))
+        }
+        switch document["proof"] {
+        case .object(let proof)?:
+            return verifyProof(proof, in: document, pointer: JSONPointer(tokens: ["proof"]))
+        case .array(let proofs)? where proofs.count == 1:
+            guard case .object(let proof) = proofs[0] else {
+                return .failed(Failure(.malformed, "a proof must be a JSON object", pointer: "/proof/0"))
+            }
+            return verifyProof(proof, in: document, pointer: "/proof/0")
+        case .array?:
+            return .failed(Failure(.malformed, "proof sets with several proofs are not supported", pointer: "/proof"))
+        case nil:
+            return .failed(Failure(.malformed, "no proof", pointer: "/proof"))
+        case let other?:
+            return .failed(Failure(.malformed, "a proof must be a JSON object, found \(other.typeName)", pointer: "/proof"))
+        }
+    }
+
+    /// vc-di-eddsa §3.3.2 Verify Proof: checks one `proof` of `document` (which may still contain it).
+    public static func verifyProof(
+        _ proof: JSONObject, in document: JSONObject, pointer: JSONPointer = "/proof"
+    ) -> Verification {
+        // Step 1: the unsecured document is the secured one without `proof`.
+        var unsecured = document
+        unsecured.removeValue(forKey: "proof")
+        // Step 2: proof options = the proof without proofValue.
+        var options = proof
+        guard case .string(let proofValue)? = options.removeValue(forKey: "proofValue") else {
+            return .failed(Failure(.malformed, "proofValue is missing or not a string", pointer: pointer.appending("proofValue")))
+        }
+        guard case .string(proofType)? = proof["type"] else {
+            return .failed(Failure(.malformed, "proof type must be \"\(proofType)\"", pointer: pointer.appending("type")))
+        }
+        guard case .string(cryptosuite)? = proof["cryptosuite"] else {
+            let found = proof["cryptosuite"]?.stringValue.map { "\"\($0)\"" } ?? "nothing"
+            return .failed(Failure(
+                .malformed, "cryptosuite must be \"\(cryptosuite)\", found \(found)", pointer: pointer.appending("cryptosuite")))
+        }
+        guard case .string(let method)? = proof["verificationMethod"] else {
+            return .failed(Failure(.malformed, "verificationMethod is missing", pointer: pointer.appending("verificationMethod")))
+        }
+        let key: DIDKey
+        do {
+            key = try DIDKey(verificationMethod: method)
+        } catch {
+            return .failed(Failure(.malformed, error.message, pointer: pointer.appending("verificationMethod")))
+        }
+        if let created = proof["created"] {
+            guard case .string(let text) = created, XSDDateTime.parse(text) != nil else {
+                return .failed(Failure(.malformed, "created must be an XML Schema dateTime", pointer: pointer.appending("created")))
+            }
+        }
+        // Step 3: decode proofValue (multibase base58btc, 64 bytes).
+        let signature: [UInt8]
+        do {
+            signature = try Multibase.decodeBase58btc(proofValue)
+        } catch {
+            return .failed(Failure(.malformed, error.message, pointer: pointer.appending("proofValue")))
+        }
+        guard signature.count == 64 else {
+            return .failed(Failure(
+                .malformed, "proofValue must encode a 64-byte Ed25519 signature, found \(signature.count) bytes",
+                pointer: pointer.appending("proofValue")))
+        }
+        // Step 4: the proof's @context must be a prefix of the document's; the document is then
+        // checked with the proof's context.
+        if let proofContext = options["@context"] {
+            guard isPrefix(proofContext, of: document["@context"]) else {
+                return .failed(Failure(
+                    .invalidSignature, "the proof's @context is not a prefix of the document's @context",
+                    pointer: pointer.appending("@context")))
+            }
+            unsecured["@context"] = proofContext
+        }
+        // Steps 5–7: transformation, proof configuration, hashing.
+        let hashData = self.hashData(proofConfiguration: options, unsecuredDocument: unsecured)
+        // Step 8: Ed25519 verification.
+        guard key.publicKey.isValidSignature(signature, for: hashData) else {
+            return .failed(Failure(
+                .invalidSignature, "the Ed25519 signature does not match the document and key \(key.did)",
+                pointer: pointer.appending("proofValue")))
+        }
+        return .verified(key: key, proof: proof)
+    }
+
+    /// True when `prefix` lists the first values of `context`, in order (vc-di-eddsa §3.3.2 step 4).
+    static func isPrefix(_ prefix: JSONValue, of context: JSONValue?) -> Bool {
+        let prefixItems = prefix.arrayValue ?? [prefix]
+        guard let context else { return false }
+        let contextItems = context.arrayValue ?? [context]
+        guard prefixItems.count <= contextItems.count else { return false }
+        return zip(prefixItems, contextItems).allSatisfy { $0 == $1 }
+    }
+}
