@@ -1,0 +1,57 @@
+public import CredentialCore
+
+extension CredentialVerifier {
+    /// Parses a file's bytes, detects what it holds (a credential or a presentation) and checks
+    /// every credential in it.
+    /// - Throws: `CredentialError` naming the file when the bytes are not valid JSON within the
+    ///   limits, or are not a JSON object: the file could not be checked at all (exit 2).
+    public func verifyDocument(_ bytes: [UInt8], file: String) throws(CredentialError) -> FileReport {
+        let document: JSONValue
+        do {
+            document = try JSONValue(parsing: bytes)
+        } catch {
+            throw error.inFile(file)
+        }
+        guard case .object(let object) = document else {
+            throw CredentialError(
+                .invalidValue, "expected a credential or a presentation (a JSON object), found \(document.typeName)",
+                pointer: .root, file: file)
+        }
+        let types = Credential.strings(object["type"])
+        guard types.contains("VerifiablePresentation") else {
+            return FileReport(file: file, kind: .credential, credentials: [verify(document)])
+        }
+        let embedded = object["verifiableCredential"].map { $0.arrayValue ?? [$0] } ?? []
+        let isList = object["verifiableCredential"]?.arrayValue != nil
+        let holder = holderProof(of: object)
+        let reports = embedded.enumerated().map { index, credential in
+            let pointer = JSONPointer(tokens: isList ? ["verifiableCredential", String(index)] : ["verifiableCredential"])
+            var report = verify(credential, pointer: pointer)
+            if let slot = report.checks.firstIndex(where: { $0.check == .holder }) {
+                report.checks[slot] = holderCheck(holder, subject: try? Credential(credential).subjectID)
+            }
+            return report
+        }
+        return FileReport(file: file, kind: .presentation, credentials: reports)
+    }
+
+    /// Checks a JSON Lines file, one credential per line, on up to `jobs` cores; results keep input
+    /// order. A line that is not valid JSON fails its `schema` check and does not stop the others.
+    public func verifyLines(
+        _ bytes: [UInt8], file: String, jobs: Int = ParallelMap.defaultJobs,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> FileReport {
+        let lines = JSONLines.split(bytes)
+        let reports = ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> CredentialReport in
+            do {
+                let document = try JSONValue(parsing: line.bytes)
+                return verify(document, line: line.number)
+            } catch {
+                let checks = [CheckOutcome(.schema, .fail, "not valid JSON: \(error.description)", pointer: error.pointer)]
+                    + CheckID.allCases.dropFirst().map { CheckOutcome($0, .skip, "not checked: the line is not valid JSON") }
+                return CredentialReport(line: line.number, checks: checks)
+            }
+        }
+        return FileReport(file: file, kind: .credentialLines, credentials: reports)
+    }
+}

@@ -1,0 +1,44 @@
+public import CredentialCore
+
+/// The checks of one credential, with what identifies it to a reader.
+public struct CredentialReport: Sendable {
+    /// Where the credential is in its file (`""` for the file itself).
+    public var pointer: JSONPointer
+    /// The 1-based line of a JSON Lines input, when the credential came from one.
+    public var line: Int?
+    /// The credential's `id`.
+    public var id: String?
+    /// The issuer's identifier.
+    public var issuer: String?
+    /// The issuer's name.
+    public var issuerName: String?
+    /// The title of the credential.
+    public var name: String?
+    /// One outcome per check, in `CheckID` order.
+    public var checks: [CheckOutcome]
+
+    /// Creates a report.
+    public init(
+        pointer: JSONPointer = .root, line: Int? = nil, id: String? = nil, issuer: String? = nil,
+        issuerName: String? = nil, name: String? = nil, checks: [CheckOutcome]
+    ) {
+        self.pointer = pointer
+        self.line = line
+        self.id = id
+        self.issuer = issuer
+        self.issuerName = issuerName
+        self.name = name
+        self.checks = checks
+    }
+
+    /// The outcome of one check, when it was recorded.
+    public subscript(check: CheckID) -> CheckOutcome? { checks.first { $0.check == check } }
+
+    /// The checks that make the verdict fail: failures, plus warnings and unknowns when `strict`.
+    public func failingChecks(strict: Bool) -> [CheckOutcome] {
+        checks.filter { $0.result == .fail || (strict && ($0.result == .warn || $0.result == .unknown)) }
+    }
+
+    /// True when no check fails (under `strict`, none is `warn` or `unknown` either).
+    public func passes(strict: Bool) -> Bool { failingChecks(strict: strict).isEmpty }
+}

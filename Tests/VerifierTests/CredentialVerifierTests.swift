@@ -1,0 +1,179 @@
+import CredentialCore
+import Foundation
+import Signing
+import Testing
+@testable import Verifier
+
+@Suite("CredentialVerifier")
+struct CredentialVerifierTests {
+    let verifier = CredentialVerifier(at: fixtureTime)
+
+    func failing(_ report: CredentialReport) -> [CheckID] { report.failingChecks(strict: false).map(\.check) }
+
+    @Test("the W3C eddsa-jcs-2022 credential fails only on its https issuer not owning the did:key")
+    func w3cVector() throws {
+        let report = verifier.verify(try vectorJSON("w3c-signedJCS"))
+        #expect(failing(report) == [.signature])
+        let signature = try #require(report[.signature])
+        #expect(signature.message.contains("is not the issuer's"))
+        #expect(signature.message.contains("https://vc.example/issuers/5678"))
+        #expect(signature.pointer == "/issuer")
+        #expect(report[.schema]?.result == .pass)
+        #expect(report[.validity]?.result == .pass)
+        #expect(report[.profile]?.result == .skip)
+    }
+
+    @Test("the W3C proof itself verifies with the cryptosuite")
+    func w3cProofVerifies() throws {
+        let result = EddsaJcs2022.verify(try vectorJSON("w3c-signedJCS"))
+        #expect(result.isVerified)
+    }
+
+    @Test("the generated did:key credential passes its signature and every other check it can")
+    func generatedCredentialPasses() throws {
+        let report = verifier.verify(try vectorJSON("vc-signed"))
+        #expect(report[.signature]?.result == .pass)
+        #expect(report[.schema]?.result == .pass)
+        #expect(report[.validity]?.result == .pass)
+        #expect(report[.status]?.result == .unknown)
+        #expect(report.passes(strict: false))
+        #expect(!report.passes(strict: true))
+    }
+
+    static let negativeCases: [(file: String, failing: [CheckID])] = [
+        ("vc-context-reordered", [.signature]),
+        ("vc-cryptosuite-changed", [.signature]),
+        ("vc-proofPurpose-changed", [.signature]),
+        ("vc-signature-bitflip", [.signature]),
+        ("vc-tampered-subject", [.signature]),
+        ("vc-validUntil-extended", [.signature]),
+        ("vc-wrong-key", [.signature]),
+        ("vp-challenge-changed", [.holder]),
+        ("vp-embedded-vc-tampered", [.signature, .holder]),
+    ]
+
+    @Test("every negative fixture fails on the right check and no other", arguments: negativeCases)
+    func negativeFixture(_ testCase: (file: String, failing: [CheckID])) throws {
+        let report = try verifier.verifyDocument(try vector(testCase.file, in: "Vectors/negative"), file: testCase.file)
+        #expect(!report.passes(strict: false))
+        for credential in report.credentials {
+            #expect(failing(credential) == testCase.failing, "\(testCase.file)")
+        }
+    }
+
+    @Test("the signed presentation passes the holder check when challenge and domain match")
+    func presentationPasses() throws {
+        let matching = CredentialVerifier(at: fixtureTime, challenge: "c0ae1c8e-c7e7-469f-b252-86e6a0e7387e", domain: "verifier.example")
+        let report = try matching.verifyDocument(try vector("vp-signed"), file: "vp-signed.json")
+        #expect(report.kind == .presentation)
+        let credential = try #require(report.credentials.first)
+        #expect(credential.pointer == "/verifiableCredential/0")
+        #expect(credential[.holder]?.result == .pass)
+        #expect(credential[.signature]?.result == .pass)
+    }
+
+    @Test("a presentation made for another challenge or domain fails the holder check")
+    func presentationWrongChallenge() throws {
+        for (challenge, domain, field) in [("other", "verifier.example", "challenge"), ("c0ae1c8e-c7e7-469f-b252-86e6a0e7387e", "evil.example", "domain")] {
+            let strict = CredentialVerifier(at: fixtureTime, challenge: challenge, domain: domain)
+            let report = try strict.verifyDocument(try vector("vp-signed"), file: "vp-signed.json")
+            let holder = try #require(report.credentials.first?[.holder])
+            #expect(holder.result == .fail)
+            #expect(holder.pointer == JSONPointer(tokens: ["proof", field]))
+        }
+    }
+
+    @Test("without an expected challenge the holder check warns that it was not compared")
+    func presentationWithoutChallenge() throws {
+        let report = try verifier.verifyDocument(try vector("vp-signed"), file: "vp-signed.json")
+        let holder = try #require(report.credentials.first?[.holder])
+        #expect(holder.result == .warn)
+        #expect(holder.message.contains("--challenge"))
+    }
+
+    @Test("changing any single value of a signed credential fails the signature")
+    func tamperEveryLeaf() throws {
+        let original = try vectorJSON("vc-signed")
+        let pointers = leafPointers(of: original)
+        #expect(pointers.count > 15)
+        for pointer in pointers {
+            var tampered = original
+            try tampered.setValue(altered(try #require(original.value(at: pointer))), at: pointer)
+            let report = verifier.verify(tampered)
+            #expect(report[.signature]?.result == .fail, "changing \(pointer) went unnoticed")
+        }
+    }
+
+    @Test("reordering keys and reformatting whitespace keep the signature valid")
+    func reformattingIsHarmless() throws {
+        let original = try vectorJSON("vc-signed")
+        let reordered = reversedKeys(original)
+        #expect(reordered.prettyPrinted() != original.prettyPrinted())
+        #expect(verifier.verify(reordered)[.signature]?.result == .pass)
+        let compact = try JSONValue(parsing: original.canonicalString)
+        #expect(verifier.verify(compact)[.signature]?.result == .pass)
+        let spaced = try JSONValue(parsing: "  \n\t" + original.prettyPrinted() + "\n\n")
+        #expect(verifier.verify(spaced)[.signature]?.result == .pass)
+    }
+
+    @Test("validity fails before validFrom and after validUntil")
+    func validityWindow() throws {
+        let document = try vectorJSON("vc-signed")
+        let early = CredentialVerifier(at: try #require(XSDDateTime.parse("2024-12-31T23:59:59Z"))).verify(document)
+        #expect(failing(early) == [.validity])
+        #expect(early[.validity]?.pointer == "/validFrom")
+        let late = CredentialVerifier(at: try #require(XSDDateTime.parse("2030-01-15T00:00:01Z"))).verify(document)
+        #expect(failing(late) == [.validity])
+        #expect(late[.validity]?.pointer == "/validUntil")
+    }
+
+    @Test("an unsigned credential fails the signature check as unsigned")
+    func unsignedCredential() throws {
+        var document = try vectorJSON("vc-signed")
+        document["proof"] = nil
+        let report = verifier.verify(document)
+        #expect(failing(report) == [.signature])
+        #expect(report[.signature]?.message.contains("not signed") == true)
+    }
+
+    @Test("a file that is not JSON cannot be checked and names its position")
+    func notJSON() throws {
+        #expect(throws: CredentialError.self) {
+            try verifier.verifyDocument(Array("{\"a\": tru}".utf8), file: "broken.json")
+        }
+        do {
+            _ = try verifier.verifyDocument(Array("{\"a\": tru}".utf8), file: "broken.json")
+        } catch {
+            #expect(error.file == "broken.json")
+            #expect(error.line == 1)
+            #expect(error.description.hasPrefix("broken.json:1:"))
+        }
+    }
+
+    @Test("batch verification keeps input order and reports bad lines by number")
+    func batchLines() throws {
+        let good = try vectorJSON("vc-signed").canonicalString
+        let bad = try vectorJSON("vc-tampered-subject", in: "Vectors/negative").canonicalString
+        let text = [good, "", bad, "{not json", good].joined(separator: "\n") + "\n"
+        let report = verifier.verifyLines(Array(text.utf8), file: "in.jsonl", jobs: 2)
+        #expect(report.credentials.map(\.line) == [1, 3, 4, 5])
+        #expect(report.credentials.map { $0.passes(strict: false) } == [true, false, false, true])
+        #expect(report.credentials[2][.schema]?.message.hasPrefix("not valid JSON") == true)
+    }
+
+    @Test("the JSON report has the documented shape")
+    func jsonReport() throws {
+        let report = VerificationReport(
+            checkedAt: fixtureTime, strict: false,
+            files: [try verifier.verifyDocument(try vector("w3c-signedJCS"), file: "w3c.json")])
+        let json = report.jsonValue
+        #expect(json["mcredReport"] == 1)
+        #expect(json["verdict"] == "fail")
+        #expect(json["checkedAt"] == "2026-01-01T00:00:00Z")
+        let credential = try #require(json["files"]?[0]?["credentials"]?[0])
+        #expect(credential["pointer"] == "")
+        #expect(credential["checks"]?.arrayValue?.map { $0["check"]?.stringValue ?? "" } == CheckID.allCases.map(\.rawValue))
+        #expect(credential["checks"]?[2]?["result"] == "fail")
+        #expect(credential["checks"]?[2]?["pointer"] == "/issuer")
+    }
+}
