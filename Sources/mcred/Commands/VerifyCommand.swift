@@ -1,0 +1,98 @@
+import ArgumentParser
+import CredentialCore
+import Foundation
+import Verifier
+
+/// `mcred verify`: check shared files offline.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check credentials offline and print one line per check.",
+        discussion: """
+            Checks each credential in each file: schema (VC 2.0), profile (EU Annex I), signature \
+            (eddsa-jcs-2022 by the issuer's did:key), validity (dates), trust, status, stack, holder. \
+            Exit 0 when every check passes (warn/unknown/skip allowed unless --strict), 1 when a \
+            check fails, 2 when a file cannot be checked at all. spec/report.md documents --json.
+
+            Examples:
+              mcred verify construction.vc.json
+              mcred verify --json --at 2030-01-01 a.json b.json
+              mcred verify --batch signed.jsonl --jobs 2
+            """
+    )
+
+    @Flag(help: "Print the report as one JSON document (JSON Lines with --batch).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Check validity at this time instead of now (2030-01-01 or 2030-01-01T12:00:00Z).", valueName: "date"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("The challenge you gave the holder; a presentation must answer it.", valueName: "nonce"))
+    var challenge: String?
+
+    @Option(help: ArgumentHelp("Your domain; a presentation must be made for it.", valueName: "domain"))
+    var domain: String?
+
+    @Flag(help: "Count warn and unknown results as failures.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Verify one credential per line of a JSON Lines file.", valueName: "in.jsonl"))
+    var batch: String?
+
+    @OptionGroup var batchOptions: BatchOptions
+
+    @Argument(help: ArgumentHelp("Credential or presentation files (- for standard input).", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        if batch == nil && files.isEmpty { throw ValidationError("give at least one file to verify, or --batch IN.jsonl") }
+        if batch != nil && !files.isEmpty { throw ValidationError("give either files or --batch, not both") }
+        if let at { _ = try parseDateOption(at, option: "--at") }
+    }
+
+    func run() throws {
+        let checkingTime = try at.map { try parseDateOption($0, option: "--at").date } ?? Date()
+        let verifier = CredentialVerifier(at: checkingTime, challenge: challenge, domain: domain)
+        if let batch {
+            try runBatch(verifier, input: batch, checkingTime: checkingTime)
+            return
+        }
+        // Every file is read and parsed before anything is printed, so a file that cannot be
+        // checked stops the run with exit 2 and no partial report.
+        var reports: [FileReport] = []
+        for file in files {
+            let bytes = try FileIO.read(file)
+            reports.append(try verifier.verifyDocument(bytes, file: file == "-" ? "<stdin>" : file))
+        }
+        let report = VerificationReport(checkedAt: checkingTime, strict: strict, files: reports)
+        if json {
+            Terminal.out(report.jsonValue.prettyPrinted().trimmingCharacters(in: .newlines))
+        } else {
+            ReportPrinter(colour: Terminal.usesColour, strict: strict).print(report)
+        }
+        if !report.passes { throw ExitCode(1) }
+    }
+
+    func runBatch(_ verifier: CredentialVerifier, input: String, checkingTime: Date) throws {
+        let bytes = try FileIO.read(input)
+        let progress = Progress(verb: "verified", total: JSONLines.split(bytes).count)
+        let report = verifier.verifyLines(bytes, file: input, jobs: batchOptions.jobs) { done, total in
+            progress.report(done, total)
+        }
+        let printer = ReportPrinter(colour: Terminal.usesColour, strict: strict)
+        var output: [UInt8] = []
+        for credential in report.credentials {
+            if json {
+                output += credential.jsonValue(strict: strict).canonicalBytes
+                output.append(0x0A)
+            } else {
+                output += Array((printer.batchLine(credential) + "\n").utf8)
+            }
+        }
+        Terminal.outBytes(output)
+        let failed = report.credentials.filter { !$0.passes(strict: strict) }.count
+        Terminal.note("\(input): \(report.credentials.count - failed) of \(report.credentials.count) credentials pass"
+            + (failed > 0 ? ", \(failed) fail" : ""))
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
