@@ -213,7 +213,7 @@ enum OpenSSLBackend {
         }
         // Type names are acronyms (RSA, EC, ED448, X25519, DSA): "an" before a letter read with a vowel sound.
         let article = name.first.map { "AEFHILMNORSX".contains($0) } == true ? "an" : "a"
-        throw SigningError(.notEd25519, "found \(article) \(name) key, mcred needs Ed25519")
+        throw SigningError(.notEd25519, "found \(article) \(name) key")
     }
 
     /// A new empty memory BIO from `BIO_new(BIO_s_mem())`; the caller frees it.
