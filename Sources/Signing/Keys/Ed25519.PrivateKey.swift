@@ -57,7 +57,7 @@ extension Ed25519 {
         /// Signs `message` with pure Ed25519 (RFC 8032 §5.1.6) and returns the 64-byte signature.
         /// - Throws: `openSSLFailure`.
         public func signature(for message: [UInt8]) throws(SigningError) -> [UInt8] {
-            try OpenSSLBackend.ed25519Sign(message, seed: seed)
+            try OpenSSLBackend.ed25519Sign(message, seed: seed, publicKey: publicKey.rawRepresentation)
         }
     }
 }

@@ -26,9 +26,12 @@ enum OpenSSLBackend {
     }
 
     /// Signs `message` with pure Ed25519 (RFC 8032 §5.1.6) using the one-shot `EVP_DigestSign` with
-    /// no digest, after `EVP_PKEY_new_raw_private_key`, `EVP_MD_CTX_new` and `EVP_DigestSignInit`.
-    static func ed25519Sign(_ message: [UInt8], seed: [UInt8]) throws(SigningError) -> [UInt8] {
-        let key = try unsafe privateKeyObject(seed: seed)
+    /// no digest, after `EVP_MD_CTX_new` and `EVP_DigestSignInit`.
+    ///
+    /// `publicKey` must be the key OpenSSL derived from `seed` (as `Ed25519.PrivateKey` keeps it): handing
+    /// both to OpenSSL spares the scalar multiplication that deriving it again would cost on every signature.
+    static func ed25519Sign(_ message: [UInt8], seed: [UInt8], publicKey: [UInt8]) throws(SigningError) -> [UInt8] {
+        let key = try unsafe keyPairObject(seed: seed, publicKey: publicKey)
         defer { unsafe EVP_PKEY_free(key) }
         guard let context = unsafe EVP_MD_CTX_new() else {
             throw failure("EVP_MD_CTX_new")
@@ -187,6 +190,38 @@ enum OpenSSLBackend {
         }
         guard let key = unsafe EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, seed, seed.count) else {
             throw failure("EVP_PKEY_new_raw_private_key")
+        }
+        return unsafe key
+    }
+
+    /// A new Ed25519 key pair object from `EVP_PKEY_fromdata` with both the seed and its public key;
+    /// the caller frees it. Unlike `EVP_PKEY_new_raw_private_key`, OpenSSL does not derive the public key.
+    private static func keyPairObject(seed: [UInt8], publicKey: [UInt8]) throws(SigningError) -> OpaquePointer {
+        guard seed.count == keyLength, publicKey.count == keyLength else {
+            throw SigningError(.invalidKeyLength, "an Ed25519 seed and public key have 32 bytes each, found \(seed.count) and \(publicKey.count)")
+        }
+        guard let context = unsafe EVP_PKEY_CTX_new_from_name(nil, "ED25519", nil) else {
+            throw failure("EVP_PKEY_CTX_new_from_name")
+        }
+        defer { unsafe EVP_PKEY_CTX_free(context) }
+        guard unsafe EVP_PKEY_fromdata_init(context) == 1 else {
+            throw failure("EVP_PKEY_fromdata_init")
+        }
+        // OSSL_PARAM holds pointers to the key bytes, so they must stay put while EVP_PKEY_fromdata runs.
+        var material = seed + publicKey
+        let key: OpaquePointer? = unsafe material.withUnsafeMutableBytes { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var params = unsafe [
+                OSSL_PARAM_construct_octet_string(mcred_OSSL_PKEY_PARAM_PRIV_KEY(), base, keyLength),
+                OSSL_PARAM_construct_octet_string(mcred_OSSL_PKEY_PARAM_PUB_KEY(), base + keyLength, keyLength),
+                OSSL_PARAM_construct_end(),
+            ]
+            var key: OpaquePointer?
+            guard unsafe EVP_PKEY_fromdata(context, &key, mcred_EVP_PKEY_KEYPAIR(), &params) == 1 else { return nil }
+            return unsafe key
+        }
+        guard let key = unsafe key else {
+            throw failure("EVP_PKEY_fromdata")
         }
         return unsafe key
     }
