@@ -121,8 +121,9 @@ enum OpenSSLBackend {
     /// Encrypted keys are refused: the passphrase callback supplies none, so nothing prompts on a terminal.
     /// - Throws: `invalidPEM` when OpenSSL finds no private key, `notEd25519` for another algorithm.
     static func ed25519PrivateKey(pem: [UInt8]) throws(SigningError) -> (seed: [UInt8], publicKey: [UInt8]) {
-        let bio = try unsafe memoryBIO(holding: pem)
+        let bio = try unsafe memoryBIO()
         defer { unsafe BIO_free(bio) }
+        try unsafe write(pem, to: bio)
         guard let key = unsafe PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in 0 }, nil) else {
             throw SigningError(.invalidPEM, "OpenSSL found no private key in it (\(drainErrorQueue()))")
         }
@@ -143,8 +144,9 @@ enum OpenSSLBackend {
     /// encoded bytes (`EVP_PKEY_get_raw_public_key`); the caller applies the public-key checks.
     /// - Throws: `invalidPEM` when OpenSSL finds no public key, `notEd25519` for another algorithm.
     static func ed25519PublicKey(pem: [UInt8]) throws(SigningError) -> [UInt8] {
-        let bio = try unsafe memoryBIO(holding: pem)
+        let bio = try unsafe memoryBIO()
         defer { unsafe BIO_free(bio) }
+        try unsafe write(pem, to: bio)
         guard let key = unsafe PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in 0 }, nil) else {
             throw SigningError(.invalidPEM, "OpenSSL found no public key in it (\(drainErrorQueue()))")
         }
@@ -259,19 +261,16 @@ enum OpenSSLBackend {
         return unsafe bio
     }
 
-    /// A memory BIO holding a copy of `bytes` (`BIO_write`), so no Swift buffer must outlive this call.
-    private static func memoryBIO(holding bytes: [UInt8]) throws(SigningError) -> OpaquePointer {
+    /// Copies `bytes` into a memory BIO with `BIO_write`, so no Swift buffer must outlive this call.
+    private static func write(_ bytes: [UInt8], to bio: OpaquePointer) throws(SigningError) {
         guard bytes.count <= Int(Int32.max) else {
             throw SigningError(.invalidPEM, "the text is too large to be a key")
         }
-        let bio = try unsafe memoryBIO()
-        guard !bytes.isEmpty else { return unsafe bio }
+        // An empty text leaves the BIO empty; OpenSSL then reports that it found no PEM.
+        guard !bytes.isEmpty else { return }
         guard unsafe BIO_write(bio, bytes, Int32(bytes.count)) == Int32(bytes.count) else {
-            let error = failure("BIO_write")
-            unsafe BIO_free(bio)
-            throw error
+            throw failure("BIO_write")
         }
-        return unsafe bio
     }
 
     /// Everything written to a memory BIO, read back with `BIO_ctrl_pending` and `BIO_read`.
