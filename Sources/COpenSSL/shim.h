@@ -9,5 +9,13 @@
 #include <openssl/rand.h>
 #include <openssl/crypto.h>
 #include <openssl/opensslv.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+
+// Macros Swift cannot import, as functions. A string macro imports as a Swift String whose
+// pointer lives only for one call; OSSL_PARAM keeps the pointer, so it needs the C literal itself.
+static inline int mcred_EVP_PKEY_KEYPAIR(void) { return EVP_PKEY_KEYPAIR; }
+static inline const char *mcred_OSSL_PKEY_PARAM_PRIV_KEY(void) { return OSSL_PKEY_PARAM_PRIV_KEY; }
+static inline const char *mcred_OSSL_PKEY_PARAM_PUB_KEY(void) { return OSSL_PKEY_PARAM_PUB_KEY; }
 
 #endif

@@ -1,0 +1,64 @@
+import Signing
+import Testing
+
+/// A byte string and its base58btc text.
+struct Base58Example: CustomTestStringConvertible, Sendable {
+    let bytes: [UInt8]
+    let text: String
+    var testDescription: String { "\"\(text)\"" }
+
+    /// Examples from draft-msporny-base58 §5 plus edge cases.
+    static let all: [Base58Example] = [
+        .init(bytes: [], text: ""),
+        .init(bytes: [0], text: "1"),
+        .init(bytes: [0, 0, 0], text: "111"),
+        .init(bytes: [57], text: "z"),
+        .init(bytes: [58], text: "21"),
+        .init(bytes: [0xff], text: "5Q"),
+        .init(bytes: Array("Hello World!".utf8), text: "2NEpo7TZRRrLZSi2U"),
+        .init(
+            bytes: Array("The quick brown fox jumps over the lazy dog.".utf8),
+            text: "USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z"
+        ),
+        .init(bytes: [0x00, 0x00, 0x28, 0x7f, 0xb4, 0xcd], text: "11233QC4"),
+    ]
+}
+
+@Suite("Base58 and multibase base58btc")
+struct Base58Tests {
+    @Test("known values encode and decode", arguments: Base58Example.all)
+    func known(example: Base58Example) {
+        #expect(Base58.encode(example.bytes) == example.text)
+        #expect(Base58.decode(example.text) == example.bytes)
+    }
+
+    @Test("random bytes with leading zeros round-trip")
+    func roundTrip() throws {
+        for length in 0 ..< 80 {
+            for zeros in [0, 1, 3] {
+                let bytes = [UInt8](repeating: 0, count: zeros) + (try SecureRandom.bytes(count: length))
+                let text = Base58.encode(bytes)
+                #expect(text.prefix { $0 == "1" }.count >= zeros)
+                #expect(Base58.decode(text) == bytes)
+            }
+        }
+    }
+
+    @Test("characters outside the bitcoin alphabet are refused", arguments: ["0", "O", "I", "l", "+", "/", " ", "é", "2NEpo7TZRRrLZSi2U\n"])
+    func badCharacters(text: String) {
+        #expect(Base58.decode(text) == nil)
+        #expect(Base58.decode("2N" + text) == nil)
+    }
+
+    @Test("multibase base58btc is z + base58 and decoding checks the prefix")
+    func multibase() throws {
+        #expect(Multibase.base58btc(Array("Hello World!".utf8)) == "z2NEpo7TZRRrLZSi2U")
+        #expect(try Multibase.decodeBase58btc("z2NEpo7TZRRrLZSi2U") == Array("Hello World!".utf8))
+        #expect(try Multibase.decodeBase58btc("z") == [])
+        for bad in ["", "2NEpo7TZRRrLZSi2U", "f48656c6c6f", "z0", "zO"] {
+            #expect(throws: SigningError(.invalidMultibase, "")) { try Multibase.decodeBase58btc(bad) }
+        }
+        let error = #expect(throws: SigningError.self) { try Multibase.decodeBase58btc("z2NEp0") }
+        #expect(error?.message.contains("\"0\" is not in the base58btc alphabet") == true)
+    }
+}

@@ -1,0 +1,32 @@
+import Signing
+import Testing
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test("known answers for the empty string and \"abc\" (FIPS 180-4 examples)", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownAnswer(input: String, digest: String) {
+        #expect(SHA256.hash(Array(input.utf8)).hex == digest)
+    }
+}
+
+@Suite("Secure random bytes")
+struct SecureRandomTests {
+    @Test("gives the count asked for", arguments: [0, 1, 32, 1000])
+    func count(count: Int) throws {
+        #expect(try SecureRandom.bytes(count: count).count == count)
+    }
+
+    @Test("two draws differ")
+    func distinct() throws {
+        #expect(try SecureRandom.bytes(count: 32) != SecureRandom.bytes(count: 32))
+    }
+
+    @Test("a negative count is refused")
+    func negative() {
+        #expect(throws: SigningError(.randomFailure, "")) { try SecureRandom.bytes(count: -1) }
+    }
+}
