@@ -39,6 +39,9 @@ public struct SigningError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let keyFileExists = Code("keyFileExists")
         /// A key file could not be written.
         public static let keyFileUnwritable = Code("keyFileUnwritable")
+        // Documents.
+        /// A document to sign is not a JSON object, or already carries a proof.
+        public static let invalidDocument = Code("invalidDocument")
         // Internal failures.
         /// OpenSSL reported a failure; the message holds its error queue.
         public static let openSSLFailure = Code("openSSLFailure")
