@@ -129,6 +129,7 @@ enum CanonicalWriter {
     }
 
     /// Bytes that need escaping in a string: `"`, `\` and the C0 controls.
+    @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C
     }
@@ -137,16 +138,14 @@ enum CanonicalWriter {
     /// `\b \t \n \f \r \" \\`, other controls as lowercase `\u00xx`, nothing else (not `/`, not non-ASCII).
     static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let utf8 = string.utf8
-        var isPlain = true
-        for byte in utf8 where needsEscape(byte) {
-            isPlain = false
-            break
-        }
-        if isPlain {
-            out.append(contentsOf: utf8)
+        let bytes = string.utf8.span
+        var plainEnd = 0
+        while plainEnd < bytes.count && !needsEscape(bytes[plainEnd]) { plainEnd += 1 }
+        if plainEnd == bytes.count {
+            out.append(contentsOf: string.utf8)
         } else {
-            for byte in utf8 {
+            for index in 0 ..< bytes.count {
+                let byte = bytes[index]
                 guard needsEscape(byte) else {
                     out.append(byte)
                     continue
@@ -161,10 +160,11 @@ enum CanonicalWriter {
                 case 0x22: out.append(UInt8(ascii: "\""))
                 case 0x5C: out.append(UInt8(ascii: "\\"))
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    // Lowercase hex, as RFC 8785 §3.2.2.2 requires.
+                    let high = byte >> 4, low = byte & 0x0F
                     out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
+                    out.append(UInt8(ascii: "0") + high)
+                    out.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
                 }
             }
         }
