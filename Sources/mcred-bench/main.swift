@@ -1,2 +1,21 @@
-// Benchmarks land with the code they measure.
-print("mcred-bench: nothing to measure yet")
+// mcred-bench: throughput figures for DESIGN.md §10.
+//
+//   swift run -c release mcred-bench [--seconds N] [--section json|all]
+//
+// Each section adds rows to one table; new sections (sign, verify, batch) register in `sections`.
+
+let sections: [(name: String, run: (inout Bench) -> Void)] = [
+    ("json", JSONSection.run),
+]
+
+switch BenchOptions.parse(Array(CommandLine.arguments.dropFirst()), sections: sections.map(\.name)) {
+case .failure(let message):
+    print("mcred-bench: \(message)")
+    print("usage: mcred-bench [--seconds N] [--section \(sections.map(\.name).joined(separator: "|"))|all]")
+case .success(let options):
+    var bench = Bench(seconds: options.seconds)
+    bench.printHeader()
+    for section in sections where options.section == "all" || options.section == section.name {
+        section.run(&bench)
+    }
+}

@@ -1,0 +1,57 @@
+/// Key and string comparisons by Unicode scalars (UTF-8 bytes), never by canonical equivalence.
+enum JSONKey {
+    /// Whether two strings have the same scalars.
+    @inline(__always)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let left = a.utf8, right = b.utf8
+        guard left.count == right.count else { return false }
+        return left.elementsEqual(right)
+    }
+
+    /// Hashes the scalars of a string (its UTF-8 bytes), unlike `String.hash(into:)`.
+    static func hash(_ string: String, into hasher: inout Hasher) {
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in string.utf8 {
+            word |= UInt64(byte) << shift
+            shift += 8
+            if shift == 64 {
+                hasher.combine(word)
+                word = 0
+                shift = 0
+            }
+        }
+        hasher.combine(word)
+        hasher.combine(string.utf8.count)
+    }
+
+    /// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3).
+    ///
+    /// UTF-8 byte order is code point order, which agrees with UTF-16 order except when a
+    /// supplementary-plane character (UTF-8 lead byte F0–F4, UTF-16 surrogates D800–DBFF) meets
+    /// one in U+E000–U+FFFF (lead byte EE or EF). The first differing bytes of two valid UTF-8
+    /// strings are both lead bytes or both continuation bytes of same-length sequences, so only
+    /// that one case needs fixing.
+    static func precedesInUTF16Order(_ a: String, _ b: String) -> Bool {
+        let left = a.utf8.span, right = b.utf8.span
+        let count = min(left.count, right.count)
+        var index = 0
+        while index < count {
+            let x = left[index], y = right[index]
+            if x != y {
+                if x >= 0xF0 && (y == 0xEE || y == 0xEF) { return true }
+                if y >= 0xF0 && (x == 0xEE || x == 0xEF) { return false }
+                return x < y
+            }
+            index += 1
+        }
+        return left.count < right.count
+    }
+}
+
+/// A `String` that hashes and compares by scalars, for duplicate detection in large objects.
+struct ScalarKey: Hashable {
+    let string: String
+    static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool { JSONKey.equal(lhs.string, rhs.string) }
+    func hash(into hasher: inout Hasher) { JSONKey.hash(string, into: &hasher) }
+}

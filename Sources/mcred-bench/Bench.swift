@@ -1,0 +1,48 @@
+/// Times operations and prints one aligned row per measurement.
+struct Bench {
+    /// Seconds spent on each measurement (after one warm-up run).
+    let seconds: Double
+    /// Folded results, so the optimiser cannot drop the measured work.
+    private(set) var checksum = 0
+
+    init(seconds: Double) { self.seconds = seconds }
+
+    func printHeader() {
+        print(pad("section", 8) + pad("operation", 26) + pad("input", 30) + padLeft("MB/s", 10) + padLeft("ops/s", 12))
+    }
+
+    /// Runs `body` repeatedly for `seconds`; `bytes` is the input size of one run, `body` returns a value to fold.
+    mutating func measure(
+        section: String, operation: String, input: String, bytes: Int, _ body: () -> Int
+    ) {
+        checksum &+= body()  // warm-up
+        let clock = ContinuousClock()
+        let start = clock.now
+        var runs = 0
+        var elapsed = Duration.zero
+        repeat {
+            checksum &+= body()
+            runs += 1
+            elapsed = clock.now - start
+        } while elapsed < .seconds(seconds)
+        let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let megabytesPerSecond = Double(bytes) * Double(runs) / secondsTaken / 1_000_000
+        let operationsPerSecond = Double(runs) / secondsTaken
+        print(
+            pad(section, 8) + pad(operation, 26) + pad(input, 30)
+                + padLeft(format(megabytesPerSecond), 10) + padLeft(format(operationsPerSecond), 12))
+    }
+
+    private func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return value >= 100 ? String(Int(value.rounded())) : String(rounded)
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func padLeft(_ text: String, _ width: Int) -> String {
+        text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+    }
+}
