@@ -21,9 +21,9 @@ extension CredentialIssuer {
     ) -> [BatchItem] {
         let lines = JSONLines.split(bytes)
         return ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> BatchItem in
-            do {
+            do throws(IssuerError) {
                 let template: JSONValue
-                do {
+                do throws(CredentialError) {
                     template = try JSONValue(parsing: line.bytes)
                 } catch {
                     throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")

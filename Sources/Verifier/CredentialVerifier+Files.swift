@@ -7,7 +7,7 @@ extension CredentialVerifier {
     ///   limits, or are not a JSON object: the file could not be checked at all (exit 2).
     public func verifyDocument(_ bytes: [UInt8], file: String) throws(CredentialError) -> FileReport {
         let document: JSONValue
-        do {
+        do throws(CredentialError) {
             document = try JSONValue(parsing: bytes)
         } catch {
             throw error.inFile(file)
@@ -43,7 +43,7 @@ extension CredentialVerifier {
     ) -> FileReport {
         let lines = JSONLines.split(bytes)
         let reports = ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> CredentialReport in
-            do {
+            do throws(CredentialError) {
                 let document = try JSONValue(parsing: line.bytes)
                 return verify(document, line: line.number)
             } catch {

@@ -60,8 +60,8 @@ public struct Credential: Sendable {
     /// True when the document carries a `proof` member.
     public var hasProof: Bool { object["proof"] != nil }
 
-    /// Strings of a value that may be a string or an array of strings.
-    static func strings(_ value: JSONValue?) -> [String] {
+    /// The strings of a value that may be a string or an array of strings (as `type` is).
+    public static func strings(_ value: JSONValue?) -> [String] {
         switch value {
         case .string(let text)?: return [text]
         case .array(let items)?: return items.compactMap(\.stringValue)

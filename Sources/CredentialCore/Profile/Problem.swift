@@ -17,7 +17,7 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
 
 extension JSONValue {
     /// A short rendering of a value for error messages: strings quoted, containers summarised.
-    var shortDescription: String {
+    public var shortDescription: String {
         switch self {
         case .string(let text):
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text

@@ -1,4 +1,3 @@
-public import CredentialCore
 public import Foundation
 
 /// What kind of document a checked file held.

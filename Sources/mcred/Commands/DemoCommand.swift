@@ -87,8 +87,9 @@ struct DemoCommand: ParsableCommand {
         let incomplete = "\(examples)/incomplete.json"
         if FileManager.default.fileExists(atPath: incomplete) {
             Terminal.out("4. Try to sign \(incomplete), which lacks EU Annex I elements:")
-            do {
-                _ = try issuer.issue(try JSONValue(parsing: try FileIO.read(incomplete)))
+            let template = try JSONValue(parsing: try FileIO.read(incomplete))
+            do throws(IssuerError) {
+                _ = try issuer.issue(template)
                 Terminal.out("   unexpectedly signed")
             } catch {
                 Terminal.out("   refused: " + error.message)
