@@ -63,7 +63,10 @@ struct JSONParser {
                     value = .object(JSONObject())
                 } else {
                     kinds.append(true)
-                    objects.append(ObjectFrame())
+                    var frame = ObjectFrame()
+                    // One allocation covers most credential objects instead of growing 1, 2, 4, 8.
+                    frame.members.reserveCapacity(8)
+                    objects.append(frame)
                     try parseMemberName()
                     continue parsing
                 }
@@ -76,7 +79,9 @@ struct JSONParser {
                     value = .array([])
                 } else {
                     kinds.append(false)
-                    arrays.append([])
+                    var elements: [JSONValue] = []
+                    elements.reserveCapacity(4)
+                    arrays.append(elements)
                     continue parsing
                 }
             case UInt8(ascii: "\""):

@@ -73,11 +73,10 @@ enum CanonicalWriter {
             writeString(string, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
-            var isFirst = true
-            for element in elements {
-                if !isFirst { out.append(UInt8(ascii: ",")) }
-                isFirst = false
-                write(element, into: &out)
+            let span = elements.span
+            for index in 0 ..< span.count {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(span[index], into: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
@@ -95,13 +94,13 @@ enum CanonicalWriter {
         // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
         let order = sortedOrder(members)
         var isFirst = true
+        let span = members.span  // borrows members instead of copying (and retaining) each one
         for position in order {
             if !isFirst { out.append(UInt8(ascii: ",")) }
             isFirst = false
-            let member = members[position]
-            writeString(member.key, into: &out)
+            writeString(span[position].key, into: &out)
             out.append(UInt8(ascii: ":"))
-            write(member.value, into: &out)
+            write(span[position].value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -109,16 +108,17 @@ enum CanonicalWriter {
     /// Member positions in RFC 8785 order. Insertion sort for small objects: it costs n−1
     /// comparisons when the members are already sorted, the common case for signed data.
     static func sortedOrder(_ members: [JSONObject.Element]) -> [Int] {
-        var order = Array(members.indices)
+        var order = Array(0 ..< members.count)
         if order.count > 24 {
             order.sort { JSONKey.precedesInUTF16Order(members[$0].key, members[$1].key) }
             return order
         }
+        let span = members.span
         var sortedCount = 1
         while sortedCount < order.count {
             let moving = order[sortedCount]
             var slot = sortedCount
-            while slot > 0 && JSONKey.precedesInUTF16Order(members[moving].key, members[order[slot - 1]].key) {
+            while slot > 0 && JSONKey.precedesInUTF16Order(span[moving].key, span[order[slot - 1]].key) {
                 order[slot] = order[slot - 1]
                 slot -= 1
             }
