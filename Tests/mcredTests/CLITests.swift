@@ -207,7 +207,7 @@ struct CLITests {
         #expect(issued.stderr.contains("issued 5 of 6 credentials, 1 refused"))
         let verified = try CLI.run(["verify", "--batch", "out.jsonl"], in: folder)
         #expect(verified.status == 0, "\(verified.stdout)")
-        #expect(verified.stdout.split(separator: "\n").map { String($0.prefix(13)) } == (1...5).map { "line \($0): PASS" })
+        #expect(verified.stdout.split(separator: "\n").map { String($0.prefix(12)) } == (1...5).map { "line \($0): PASS" })
         let json = try CLI.run(["verify", "--batch", "out.jsonl", "--json"], in: folder)
         #expect(json.stdout.split(separator: "\n").count == 5)
     }

@@ -106,8 +106,15 @@ public enum EddsaJcs2022 {
         // Step 1–2: proof = clone of options; copy the document's @context into it.
         var proof = proofConfiguration(
             options: options, verificationMethod: verificationMethod, context: unsecured["@context"])
-        // Steps 3–5: configuration, transformation, hashing.
-        let hashData = self.hashData(proofConfiguration: proof, unsecuredDocument: unsecured)
+        // Steps 3–5: configuration, transformation, hashing. A number that JSON cannot hold
+        // (NaN, infinity) in a document built in code is refused rather than signed as null.
+        let canonicalDocument: [UInt8]
+        do {
+            canonicalDocument = try JSONValue.object(unsecured).checkedCanonicalBytes()
+        } catch {
+            throw SigningError(.invalidDocument, error.description)
+        }
+        let hashData = self.hashData(proofConfiguration: proof, canonicalDocument: canonicalDocument)
         // Step 6: proof serialisation = Ed25519 over the 64 bytes.
         let signature = try key.signature(for: hashData)
         // Step 7: proofValue = multibase base58btc.
@@ -135,9 +142,13 @@ public enum EddsaJcs2022 {
     /// vc-di-eddsa §3.3.4 Hashing: SHA-256(JCS(proof config)) ‖ SHA-256(JCS(document)).
     static func hashData(proofConfiguration: JSONObject, unsecuredDocument: JSONObject) -> [UInt8] {
         // §3.3.3 Transformation: the document's canonical form (RFC 8785).
-        let transformed = JSONValue.object(unsecuredDocument).canonicalBytes
+        hashData(proofConfiguration: proofConfiguration, canonicalDocument: JSONValue.object(unsecuredDocument).canonicalBytes)
+    }
+
+    /// Hashing over a document already in canonical form.
+    static func hashData(proofConfiguration: JSONObject, canonicalDocument: [UInt8]) -> [UInt8] {
         let canonicalProofConfig = JSONValue.object(proofConfiguration).canonicalBytes
-        return SHA256.hash(canonicalProofConfig) + SHA256.hash(transformed)
+        return SHA256.hash(canonicalProofConfig) + SHA256.hash(canonicalDocument)
     }
 
     // MARK: - Verify
