@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(
             name: "mcredTests",
             dependencies: ["mcred"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]
