@@ -8,13 +8,17 @@ struct Bench {
     init(seconds: Double) { self.seconds = seconds }
 
     func printHeader() {
-        print(pad("section", 8) + pad("operation", 26) + pad("input", 30) + padLeft("MB/s", 10) + padLeft("ops/s", 12))
+        print(pad("section", 8) + pad("operation", 30) + pad("input", 30) + padLeft("MB/s", 10) + padLeft("ops/s", 12) + "  note")
     }
 
-    /// Runs `body` repeatedly for `seconds`; `bytes` is the input size of one run, `body` returns a value to fold.
+    /// Runs `body` repeatedly for `seconds`; `bytes` is the input size of one run, `body` returns a
+    /// value to fold. `items` is how many operations one run does; the result is operations per second.
+    /// `note` turns that rate into a remark printed at the end of the row (e.g. a ratio).
+    @discardableResult
     mutating func measure(
-        section: String, operation: String, input: String, bytes: Int, _ body: () -> Int
-    ) {
+        section: String, operation: String, input: String, bytes: Int, items: Int = 1,
+        note: (Double) -> String = { _ in "" }, _ body: () -> Int
+    ) -> Double {
         checksum &+= body()  // warm-up
         let clock = ContinuousClock()
         let start = clock.now
@@ -27,10 +31,19 @@ struct Bench {
         } while elapsed < .seconds(seconds)
         let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let megabytesPerSecond = Double(bytes) * Double(runs) / secondsTaken / 1_000_000
-        let operationsPerSecond = Double(runs) / secondsTaken
+        let operationsPerSecond = Double(runs * items) / secondsTaken
+        let remark = note(operationsPerSecond)
         print(
-            pad(section, 8) + pad(operation, 26) + pad(input, 30)
-                + padLeft(format(megabytesPerSecond), 10) + padLeft(format(operationsPerSecond), 12))
+            pad(section, 8) + pad(operation, 30) + pad(input, 30)
+                + padLeft(format(megabytesPerSecond), 10) + padLeft(format(operationsPerSecond), 12)
+                + (remark.isEmpty ? "" : "  " + remark))
+        return operationsPerSecond
+    }
+
+    /// `value` as a ratio with two decimals, e.g. `0.83`.
+    static func ratio(_ value: Double, of baseline: Double) -> String {
+        let hundredths = Int((value / baseline * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     private func format(_ value: Double) -> String {
