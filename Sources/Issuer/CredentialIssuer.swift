@@ -10,7 +10,9 @@ public struct CredentialIssuer: Sendable {
     /// The issuer's signing key.
     public let key: Ed25519.PrivateKey
     /// The issuer's did:key, derived from `key`.
-    public let issuerDID: DIDKey
+    public var issuerDID: DIDKey { signer.did }
+    /// The key prepared for signing.
+    let signer: EddsaJcs2022.Signer
     /// When set, every credential gets this `validUntil` (an XML Schema dateTime).
     public var validUntil: String?
     /// Sign micro-credentials that lack Annex I elements (the VC 2.0 structure is still required).
@@ -23,7 +25,7 @@ public struct CredentialIssuer: Sendable {
             throw IssuerError(.invalidOption, "valid-until \"\(validUntil)\" is not a date such as 2031-06-30T23:59:59Z")
         }
         self.key = key
-        self.issuerDID = DIDKey(publicKey: key.publicKey)
+        self.signer = EddsaJcs2022.Signer(key: key)
         self.validUntil = validUntil
         self.allowIncomplete = allowIncomplete
     }
@@ -54,7 +56,7 @@ public struct CredentialIssuer: Sendable {
         }
         let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: XSDDateTime.format(issuedAt))
         do {
-            return try EddsaJcs2022.sign(unsigned, with: key, options: options)
+            return try signer.sign(unsigned, options: options)
         } catch {
             throw IssuerError(.signingFailed, error.description)
         }

@@ -108,12 +108,15 @@ public struct CredentialVerifier: Sendable {
         if let until, untilDate == nil {
             return CheckOutcome(.validity, .fail, "validUntil \"\(until)\" is not a dateTime", pointer: "/validUntil")
         }
-        let at = XSDDateTime.format(checkingTime)
         if let fromDate, let from, checkingTime < fromDate {
-            return CheckOutcome(.validity, .fail, "not yet valid: valid from \(from), checked at \(at)", pointer: "/validFrom")
+            return CheckOutcome(
+                .validity, .fail, "not yet valid: valid from \(from), checked at \(XSDDateTime.format(checkingTime))",
+                pointer: "/validFrom")
         }
         if let untilDate, let until, checkingTime > untilDate {
-            return CheckOutcome(.validity, .fail, "expired: valid until \(until), checked at \(at)", pointer: "/validUntil")
+            return CheckOutcome(
+                .validity, .fail, "expired: valid until \(until), checked at \(XSDDateTime.format(checkingTime))",
+                pointer: "/validUntil")
         }
         let start = from.map { "valid from \($0)" } ?? "no validFrom"
         let end = until.map { "until \($0)" } ?? "no expiry"

@@ -102,9 +102,22 @@ public enum CredentialSchema {
             problems.append(Problem(pointer, "must be a URL string, found \(value.shortDescription)"))
             return
         }
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
-              text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-              text[text.startIndex].isLetter, !text.contains(" ") else {
+        // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":"; no spaces.
+        var sawColon = false
+        var isValid = true
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x20 { isValid = false; break }
+            if sawColon { continue }
+            let isAlpha = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == 0x3A {
+                sawColon = offset > 0
+                if !sawColon { isValid = false; break }
+            } else if !(isAlpha || (offset > 0 && ((byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E))) {
+                isValid = false
+                break
+            }
+        }
+        guard isValid && sawColon else {
             problems.append(Problem(pointer, "must be a URL (e.g. did:key:…, urn:uuid:…, https://…), found \(value.shortDescription)"))
             return
         }

@@ -5,6 +5,9 @@
 public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     /// The DID's public key.
     public let publicKey: Ed25519.PublicKey
+    /// `z6Mk…`: multibase base58btc of 0xed 0x01 and the 32 key bytes (computed once: base58 is
+    /// quadratic, and verifiers compare DIDs for every credential).
+    public let publicKeyMultibase: String
 
     /// The did:key method prefix.
     static let scheme = "did:key:"
@@ -16,6 +19,7 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     /// The DID of a public key.
     public init(publicKey: Ed25519.PublicKey) {
         self.publicKey = publicKey
+        self.publicKeyMultibase = Multibase.base58btc(Self.ed25519Prefix + publicKey.rawRepresentation)
     }
 
     /// Parses `did:key:z6Mk…`, applying the public-key checks to the key it holds.
@@ -58,6 +62,8 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
         } catch {
             throw SigningError(error.code, "\(shown): \(error.message)")
         }
+        // Base58 has one spelling per byte string, so the identifier is the key's multibase form.
+        self.publicKeyMultibase = identifier
     }
 
     /// Parses a verification method `did:key:z6Mk…#z6Mk…`, whose fragment must repeat the multibase key.
@@ -78,11 +84,6 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
 
     /// `did:key:z6Mk…`.
     public var did: String { Self.scheme + publicKeyMultibase }
-
-    /// `z6Mk…`: multibase base58btc of 0xed 0x01 and the 32 key bytes.
-    public var publicKeyMultibase: String {
-        Multibase.base58btc(Self.ed25519Prefix + publicKey.rawRepresentation)
-    }
 
     /// `did:key:z6Mk…#z6Mk…`, the key's verification method.
     public var verificationMethodID: String {

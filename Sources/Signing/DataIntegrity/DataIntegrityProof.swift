@@ -80,46 +80,74 @@ public enum EddsaJcs2022 {
 
     // MARK: - Create
 
-    /// Signs `document` (which must not already carry a `proof`) and returns it with the proof added.
-    /// - Throws: `SigningError` with `invalidDocument` when the document is not an object or already
-    ///   has a proof, or an OpenSSL failure code.
+    /// A signing key prepared for many proofs: its did:key and verification method are derived once.
+    public struct Signer: Sendable {
+        /// The signing key.
+        public let key: Ed25519.PrivateKey
+        /// The key's did:key.
+        public let did: DIDKey
+        /// `did:key:z6Mk…#z6Mk…`, written into every proof.
+        public let verificationMethod: String
+
+        /// Prepares `key` for signing.
+        public init(key: Ed25519.PrivateKey) {
+            self.key = key
+            self.did = DIDKey(publicKey: key.publicKey)
+            self.verificationMethod = did.verificationMethodID
+        }
+
+        /// Signs `document` (which must not already carry a `proof`) and returns it with the proof added.
+        /// - Throws: `SigningError` with `invalidDocument` when the document is not an object, already
+        ///   has a proof, or holds a number JSON cannot represent; `openSSLFailure`.
+        public func sign(_ document: JSONValue, options: ProofOptions) throws(SigningError) -> JSONValue {
+            guard case .object(var secured) = document else {
+                throw SigningError(.invalidDocument, "a document to sign must be a JSON object, found \(document.typeName)")
+            }
+            guard secured["proof"] == nil else {
+                throw SigningError(.invalidDocument, "the document already has a proof; mcred adds exactly one")
+            }
+            let proof = try createProof(for: secured, options: options)
+            secured["proof"] = .object(proof)
+            return .object(secured)
+        }
+
+        /// vc-di-eddsa §3.3.1 Create Proof (eddsa-jcs-2022): returns the proof object for `unsecured`.
+        /// - Throws: `SigningError` (`invalidDocument`, `openSSLFailure`).
+        public func createProof(for unsecured: JSONObject, options: ProofOptions) throws(SigningError) -> JSONObject {
+            // Steps 1–2: proof = clone of options; copy the document's @context into it.
+            var proof = proofConfiguration(
+                options: options, verificationMethod: verificationMethod, context: unsecured["@context"])
+            // Steps 3–5: configuration, transformation, hashing. A number that JSON cannot hold
+            // (NaN, infinity) in a document built in code is refused rather than signed as null.
+            let canonicalDocument: [UInt8]
+            do {
+                canonicalDocument = try JSONValue.object(unsecured).checkedCanonicalBytes()
+            } catch {
+                throw SigningError(.invalidDocument, error.description)
+            }
+            let hashData = EddsaJcs2022.hashData(proofConfiguration: proof, canonicalDocument: canonicalDocument)
+            // Step 6: proof serialisation = Ed25519 over the 64 bytes.
+            let signature = try key.signature(for: hashData)
+            // Step 7: proofValue = multibase base58btc.
+            proof["proofValue"] = .string(Multibase.base58btc(signature))
+            return proof
+        }
+    }
+
+    /// Signs `document` with `key`; see `Signer.sign(_:options:)`, which is faster for many documents.
+    /// - Throws: `SigningError` (`invalidDocument`, `openSSLFailure`).
     public static func sign(
         _ document: JSONValue, with key: Ed25519.PrivateKey, options: ProofOptions
     ) throws(SigningError) -> JSONValue {
-        guard case .object(var secured) = document else {
-            throw SigningError(.invalidDocument, "a document to sign must be a JSON object, found \(document.typeName)")
-        }
-        guard secured["proof"] == nil else {
-            throw SigningError(.invalidDocument, "the document already has a proof; mcred adds exactly one")
-        }
-        let proof = try createProof(for: secured, with: key, options: options)
-        secured["proof"] = .object(proof)
-        return .object(secured)
+        try Signer(key: key).sign(document, options: options)
     }
 
-    /// vc-di-eddsa §3.3.1 Create Proof (eddsa-jcs-2022): returns the proof object for `unsecured`.
-    /// - Throws: `SigningError` (`openSSLFailure`).
+    /// vc-di-eddsa §3.3.1 Create Proof (eddsa-jcs-2022) with `key`; see `Signer.createProof(for:options:)`.
+    /// - Throws: `SigningError` (`invalidDocument`, `openSSLFailure`).
     public static func createProof(
         for unsecured: JSONObject, with key: Ed25519.PrivateKey, options: ProofOptions
     ) throws(SigningError) -> JSONObject {
-        let verificationMethod = DIDKey(publicKey: key.publicKey).verificationMethodID
-        // Step 1–2: proof = clone of options; copy the document's @context into it.
-        var proof = proofConfiguration(
-            options: options, verificationMethod: verificationMethod, context: unsecured["@context"])
-        // Steps 3–5: configuration, transformation, hashing. A number that JSON cannot hold
-        // (NaN, infinity) in a document built in code is refused rather than signed as null.
-        let canonicalDocument: [UInt8]
-        do {
-            canonicalDocument = try JSONValue.object(unsecured).checkedCanonicalBytes()
-        } catch {
-            throw SigningError(.invalidDocument, error.description)
-        }
-        let hashData = self.hashData(proofConfiguration: proof, canonicalDocument: canonicalDocument)
-        // Step 6: proof serialisation = Ed25519 over the 64 bytes.
-        let signature = try key.signature(for: hashData)
-        // Step 7: proofValue = multibase base58btc.
-        proof["proofValue"] = .string(Multibase.base58btc(signature))
-        return proof
+        try Signer(key: key).createProof(for: unsecured, options: options)
     }
 
     /// vc-di-eddsa §3.3.5 Proof Configuration: the proof options with the document's `@context`.
