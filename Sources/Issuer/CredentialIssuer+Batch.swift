@@ -28,8 +28,8 @@ extension CredentialIssuer {
                 } catch {
                     throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")
                 }
-                let signed = try issue(template, issuedAt: issuedAt)
-                return BatchItem(line: line.number, result: .success(signed.canonicalBytes))
+                let canonical = try issueWithCanonicalForm(template, issuedAt: issuedAt).canonical
+                return BatchItem(line: line.number, result: .success(canonical))
             } catch {
                 var failure = error
                 failure.line = line.number

@@ -34,6 +34,14 @@ public struct CredentialIssuer: Sendable {
     /// - Parameter issuedAt: the issuing time, used for `validFrom` when absent and `proof.created`.
     /// - Throws: `invalidTemplate`, `invalidCredential`, `incomplete` (with every problem), `signingFailed`.
     public func issue(_ template: JSONValue, issuedAt: Date = Date()) throws(IssuerError) -> JSONValue {
+        try issueWithCanonicalForm(template, issuedAt: issuedAt).signed
+    }
+
+    /// Issues one template and also returns the signed credential's RFC 8785 bytes (one JSON Lines record).
+    /// - Throws: as `issue(_:issuedAt:)`.
+    public func issueWithCanonicalForm(
+        _ template: JSONValue, issuedAt: Date = Date()
+    ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
         let unsigned = try complete(template, issuedAt: issuedAt)
         let credential: Credential
         do {
@@ -56,7 +64,7 @@ public struct CredentialIssuer: Sendable {
         }
         let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: XSDDateTime.format(issuedAt))
         do {
-            return try signer.sign(unsigned, options: options)
+            return try signer.signWithCanonicalForm(unsigned, options: options)
         } catch {
             throw IssuerError(.signingFailed, error.description)
         }

@@ -23,6 +23,7 @@ enum SignSection {
             return bytes
         }
         let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: "2026-01-01T00:00:00Z")
+        let signer = EddsaJcs2022.Signer(key: key)
         let signed: [[UInt8]] = templates.compactMap { template in
             guard let value = try? JSONValue(parsing: template),
                   let secured = try? EddsaJcs2022.sign(value, with: key, options: options) else { return nil }
@@ -58,8 +59,8 @@ enum SignSection {
             var total = 0
             for template in templates {
                 guard let value = try? JSONValue(parsing: template),
-                      let secured = try? EddsaJcs2022.sign(value, with: key, options: options) else { continue }
-                total &+= secured.canonicalBytes.count
+                      let secured = try? signer.signWithCanonicalForm(value, options: options) else { continue }
+                total &+= secured.canonical.count
             }
             return total
         }
@@ -67,8 +68,9 @@ enum SignSection {
         bench.measure(section: "sign", operation: "issue (all checks)", input: label, bytes: templateBytes, items: templates.count, note: sign) {
             var total = 0
             for template in templates {
-                guard let value = try? JSONValue(parsing: template), let secured = try? issuer.issue(value) else { continue }
-                total &+= secured.canonicalBytes.count
+                guard let value = try? JSONValue(parsing: template),
+                      let secured = try? issuer.issueWithCanonicalForm(value) else { continue }
+                total &+= secured.canonical.count
             }
             return total
         }

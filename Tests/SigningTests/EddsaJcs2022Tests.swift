@@ -116,6 +116,14 @@ struct EddsaJcs2022Tests {
         #expect(signed == vector.signed)
     }
 
+    @Test("the spliced canonical form of a signed document equals serialising it again", arguments: try JCSVectors.all())
+    func splicedCanonicalForm(_ vector: JCSVector) throws {
+        let signer = EddsaJcs2022.Signer(key: try Ed25519.PrivateKey(seed: vector.seed))
+        let result = try signer.signWithCanonicalForm(vector.unsigned, options: vector.options)
+        #expect(result.canonical == result.signed.canonicalBytes)
+        #expect(result.canonical == vector.signed.canonicalBytes)
+    }
+
     @Test("each signed vector verifies and names its key", arguments: try JCSVectors.all())
     func verifies(_ vector: JCSVector) throws {
         let key = try Ed25519.PrivateKey(seed: vector.seed)

@@ -100,37 +100,53 @@ public enum EddsaJcs2022 {
         /// - Throws: `SigningError` with `invalidDocument` when the document is not an object, already
         ///   has a proof, or holds a number JSON cannot represent; `openSSLFailure`.
         public func sign(_ document: JSONValue, options: ProofOptions) throws(SigningError) -> JSONValue {
+            try signWithCanonicalForm(document, options: options).signed
+        }
+
+        /// Signs `document` and also returns the signed document's RFC 8785 canonical bytes, made by
+        /// splicing the proof into the canonical form that was hashed (no second serialisation).
+        /// - Throws: as `sign(_:options:)`.
+        public func signWithCanonicalForm(
+            _ document: JSONValue, options: ProofOptions
+        ) throws(SigningError) -> (signed: JSONValue, canonical: [UInt8]) {
             guard case .object(var secured) = document else {
                 throw SigningError(.invalidDocument, "a document to sign must be a JSON object, found \(document.typeName)")
             }
             guard secured["proof"] == nil else {
                 throw SigningError(.invalidDocument, "the document already has a proof; mcred adds exactly one")
             }
-            let proof = try createProof(for: secured, options: options)
+            let (proof, splice) = try proofAndSplice(for: secured, options: options)
             secured["proof"] = .object(proof)
-            return .object(secured)
+            return (.object(secured), splice.with(canonicalValue: JSONValue.object(proof).canonicalBytes))
         }
 
         /// vc-di-eddsa §3.3.1 Create Proof (eddsa-jcs-2022): returns the proof object for `unsecured`.
         /// - Throws: `SigningError` (`invalidDocument`, `openSSLFailure`).
         public func createProof(for unsecured: JSONObject, options: ProofOptions) throws(SigningError) -> JSONObject {
+            try proofAndSplice(for: unsecured, options: options).proof
+        }
+
+        /// Create Proof, keeping the document's canonical members for writing the signed form.
+        func proofAndSplice(
+            for unsecured: JSONObject, options: ProofOptions
+        ) throws(SigningError) -> (proof: JSONObject, splice: CanonicalSplice) {
             // Steps 1–2: proof = clone of options; copy the document's @context into it.
             var proof = proofConfiguration(
                 options: options, verificationMethod: verificationMethod, context: unsecured["@context"])
-            // Steps 3–5: configuration, transformation, hashing. A number that JSON cannot hold
-            // (NaN, infinity) in a document built in code is refused rather than signed as null.
-            let canonicalDocument: [UInt8]
+            // Steps 3–5: configuration, transformation (RFC 8785, without any proof member), hashing.
+            // A number JSON cannot hold (NaN, infinity) in a document built in code is refused.
+            let splice: CanonicalSplice
             do {
-                canonicalDocument = try JSONValue.object(unsecured).checkedCanonicalBytes()
+                splice = try CanonicalSplice(unsecured, around: "proof")
             } catch {
                 throw SigningError(.invalidDocument, error.description)
             }
-            let hashData = EddsaJcs2022.hashData(proofConfiguration: proof, canonicalDocument: canonicalDocument)
+            let hashData = EddsaJcs2022.hashData(proofConfiguration: proof, canonicalDocument: splice.withoutKey)
             // Step 6: proof serialisation = Ed25519 over the 64 bytes.
             let signature = try key.signature(for: hashData)
             // Step 7: proofValue = multibase base58btc.
             proof["proofValue"] = .string(Multibase.base58btc(signature))
-            return proof
+            return (proof, splice)
         }
     }
 

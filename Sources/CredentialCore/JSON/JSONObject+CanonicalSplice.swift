@@ -1,0 +1,77 @@
+/// An object's RFC 8785 canonical form held as the members that sort before one key and those
+/// after it, so the object can be written with and without that key from one serialisation.
+///
+/// Signing needs the canonical form of a document without its `proof` (to hash it) and then the
+/// canonical form with the proof (to write it); splicing the proof in saves a second pass.
+public struct CanonicalSplice: Sendable {
+    /// The key the members are split around.
+    public let key: String
+    /// The canonical members (`"k":v` joined by commas) whose keys sort before `key`.
+    public let before: [UInt8]
+    /// The canonical members whose keys sort after `key`.
+    public let after: [UInt8]
+
+    /// Splits `object`'s canonical members around `key`; a member named `key` is left out.
+    /// - Throws: `invalidValue` (with its pointer) when a value holds a non-finite number.
+    public init(_ object: JSONObject, around key: String) throws(CredentialError) {
+        self.key = key
+        // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
+        let sorted = object.filter { !JSONKey.equal($0.key, key) }
+            .sorted { JSONKey.precedesInUTF16Order($0.key, $1.key) }
+        var before: [UInt8] = []
+        var after: [UInt8] = []
+        before.reserveCapacity(2048)
+        after.reserveCapacity(256)
+        for member in sorted {
+            let value: [UInt8]
+            do {
+                value = try member.value.checkedCanonicalBytes()
+            } catch {
+                var located = error
+                located.pointer = JSONPointer(tokens: [member.key] + (error.pointer?.tokens ?? []))
+                throw located
+            }
+            let isBefore = JSONKey.precedesInUTF16Order(member.key, key)
+            if isBefore {
+                Self.append(member.key, value, to: &before)
+            } else {
+                Self.append(member.key, value, to: &after)
+            }
+        }
+        self.before = before
+        self.after = after
+    }
+
+    private static func append(_ key: String, _ value: [UInt8], to buffer: inout [UInt8]) {
+        if !buffer.isEmpty { buffer.append(UInt8(ascii: ",")) }
+        JSONValue.string(key).writeCanonical(into: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(contentsOf: value)
+    }
+
+    /// The canonical form of the object without `key`.
+    public var withoutKey: [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(before.count + after.count + 3)
+        bytes.append(contentsOf: before)
+        if !before.isEmpty && !after.isEmpty { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: after)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// The canonical form of the object with `key` set to a value whose canonical bytes are `value`.
+    public func with(canonicalValue value: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(before.count + after.count + value.count + key.utf8.count + 8)
+        bytes.append(contentsOf: before)
+        if !before.isEmpty { bytes.append(UInt8(ascii: ",")) }
+        JSONValue.string(key).writeCanonical(into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: value)
+        if !after.isEmpty { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: after)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+}
