@@ -91,8 +91,8 @@ struct VerifyCommand: ParsableCommand {
         }
         Terminal.outBytes(output)
         let failed = report.credentials.filter { !$0.passes(strict: strict) }.count
-        Terminal.note("\(input): \(report.credentials.count - failed) of \(report.credentials.count) credentials pass"
-            + (failed > 0 ? ", \(failed) fail" : ""))
+        Terminal.note("\(report.credentials.count) credentials: \(report.credentials.count - failed) pass, \(failed) fail"
+            + " (checked at \(XSDDateTime.format(checkingTime)))")
         if failed > 0 { throw ExitCode(1) }
     }
 }
