@@ -90,3 +90,19 @@ struct KeyFileTests {
         #expect(throws: SigningError(.keyFileUnreadable, "")) { try KeyFile.readPublicKey(at: directory.file("none.pem")) }
     }
 }
+
+@Suite("Ed25519.PrivateKey redaction")
+struct PrivateKeyRedactionTests {
+    @Test("printing, dumping or interpolating a private key never shows its secret")
+    func redacted() throws {
+        let seed: [UInt8] = Array(repeating: 0xAB, count: 32)
+        let key = try Ed25519.PrivateKey(seed: seed)
+        var dumped = ""
+        dump(key, to: &dumped)
+        for text in [String(describing: key), String(reflecting: key), "\(key)", dumped] {
+            #expect(!text.contains("171"))
+            #expect(!text.lowercased().contains("abab"))
+            #expect(text.contains("did:key:z6Mk") || text.contains("publicKey"))
+        }
+    }
+}
