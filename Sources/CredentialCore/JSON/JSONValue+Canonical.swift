@@ -224,21 +224,20 @@ enum CanonicalWriter {
         out.append(UInt8(ascii: "\""))
         let bytes = string.utf8.span
         let count = bytes.count
-        var runStart = 0
         var index = 0
         while true {
-            // Copy the run of bytes that need no escape in one go.
-            while index < count && !needsEscape(bytes[index]) { index += 1 }
-            if index > runStart {
-                let first = runStart, end = index
-                out.append(addingCapacity: end - first) { target in
-                    for offset in first ..< end { target.append(bytes[offset]) }
+            // Copy the run of bytes that need no escape, scanning and copying in one pass.
+            out.append(addingCapacity: count - index) { target in
+                while index < count {
+                    let byte = bytes[index]
+                    if needsEscape(byte) { break }
+                    target.append(byte)
+                    index += 1
                 }
             }
             guard index < count else { break }
             let byte = bytes[index]
             index += 1
-            runStart = index
             out.append(UInt8(ascii: "\\"))
             switch byte {
             case 0x08: out.append(UInt8(ascii: "b"))
