@@ -118,6 +118,32 @@ struct JSONPropertyTests {
         #expect(!JSONKey.precedesInUTF16Order("\u{FFFF}", "\u{10000}"))
     }
 
+    @Test("orders members by UTF-16 code units, also past the 16-byte sort prefix and when already sorted")
+    func memberOrder() {
+        var generator = ValueGenerator(random: SeededGenerator(seed: 41))
+        let prefixes = ["", "statusListCredential", "\u{0}\u{0}", "aaaaaaaaaaaaaaa", "\u{E000}\u{10000}"]
+        for round in 0 ..< 3_000 {
+            var members: [(key: String, value: JSONValue)] = []
+            var seen = Set<[UInt8]>()
+            for _ in 0 ..< Int.random(in: 0 ... 30, using: &generator.random) {
+                let prefix = prefixes.randomElement(using: &generator.random) ?? ""
+                let key = prefix + generator.string(maxLength: 3)
+                if seen.insert(Array(key.utf8)).inserted { members.append((key: key, value: .null)) }
+            }
+            if round % 3 == 0 {
+                members.sort { Array($0.key.utf16).lexicographicallyPrecedes(Array($1.key.utf16)) }
+            }
+            let expected = members.indices.sorted {
+                Array(members[$0].key.utf16).lexicographicallyPrecedes(Array(members[$1].key.utf16))
+            }
+            #expect(CanonicalWriter.sortedOrder(members) == expected)
+            let canonical = JSONValue.object(JSONObject(uncheckedMembers: members)).canonicalBytes
+            let parsed = try? JSONValue(parsing: canonical)
+            #expect(parsed.map(keysAreInUTF16Order) == true)
+            #expect(parsed?.objectValue?.keys.map { Array($0.utf8) } == expected.map { Array(members[$0].key.utf8) })
+        }
+    }
+
     @Test("formats random doubles of every magnitude with the shortest round-tripping digits", arguments: [7, 8])
     func shortestNumbers(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)

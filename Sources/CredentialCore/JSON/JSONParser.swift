@@ -199,11 +199,12 @@ struct JSONParser {
             objects[top].keySet = set
             return !inserted
         }
-        let members = objects[top].members
-        if members.count < Self.linearKeyScanLimit {
-            for member in members where JSONKey.equal(member.key, name) { return true }
+        let count = objects[top].members.count
+        if count < Self.linearKeyScanLimit {
+            for position in 0 ..< count where JSONKey.equal(objects[top].members[position].key, name) { return true }
             return false
         }
+        let members = objects[top].members
         var set = Set<ScalarKey>(minimumCapacity: members.count * 2)
         for member in members { set.insert(ScalarKey(string: member.key)) }
         let inserted = set.insert(ScalarKey(string: name)).inserted
@@ -232,6 +233,8 @@ struct JSONParser {
         let end = bytes.count
         var position = start
         while position < end {
+            position = Self.endOfPlainASCII(bytes.span, from: position)
+            guard position < end else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 guard position - start <= limits.maxStringBytes else { throw stringTooLong(at: quoteOffset) }
@@ -245,6 +248,18 @@ struct JSONParser {
             position = byte < 0x80 ? position + 1 : try validateUTF8(at: position)
         }
         throw error(.unexpectedEnd, "the input ends inside a string", at: end, child: true)
+    }
+
+    /// The offset of the first byte at or after `position` that is not plain ASCII (space to DEL
+    /// except the quote and the backslash), or the end of `bytes`.
+    private static func endOfPlainASCII(_ bytes: borrowing Span<UInt8>, from position: Int) -> Int {
+        var position = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") else { break }
+            position += 1
+        }
+        return position
     }
 
     /// The slow path for a string with escapes, collecting its UTF-8 in `scratch`.

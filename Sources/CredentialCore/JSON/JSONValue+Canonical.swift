@@ -52,7 +52,58 @@ extension JSONValue {
 
 /// The RFC 8785 serialiser. It recurses once per nesting level (see `JSONValue`).
 enum CanonicalWriter {
+    /// A member's place in the sort: the first 16 bytes of its name, packed big-endian with the
+    /// lead bytes EE–F4 remapped so that comparing the words compares UTF-16 code units.
+    struct SortKey {
+        var high: UInt64
+        var low: UInt64
+        var position: Int
+
+        init(_ name: String, position: Int) {
+            let bytes = name.utf8.span
+            let count = bytes.count
+            var high: UInt64 = 0, low: UInt64 = 0
+            var index = 0
+            while index < count && index < 8 {
+                let byte = bytes[index]
+                high |= UInt64(byte >= 0xEE ? CanonicalWriter.utf16Rank(byte) : byte) << (56 - 8 * index)
+                index += 1
+            }
+            while index < count && index < 16 {
+                let byte = bytes[index]
+                low |= UInt64(byte >= 0xEE ? CanonicalWriter.utf16Rank(byte) : byte) << (120 - 8 * index)
+                index += 1
+            }
+            self.high = high
+            self.low = low
+            self.position = position
+        }
+    }
+
+    /// Lead bytes EE–F4 reordered as UTF-16 sorts them: F0–F4 (surrogate pairs) before EE–EF.
+    @inline(__always)
+    static func utf16Rank(_ byte: UInt8) -> UInt8 {
+        byte >= 0xF0 ? byte &- 2 : byte &+ 5
+    }
+
+    /// Whether member `a` sorts before member `b` (RFC 8785 §3.2.3).
+    ///
+    /// Zero padding is harmless: where the packed words first differ, either both names have a
+    /// byte there, or the shorter name ends there and is a prefix of the longer one.
+    @inline(__always)
+    static func precedes(_ a: SortKey, _ b: SortKey, in members: borrowing Span<JSONObject.Element>) -> Bool {
+        if a.high != b.high { return a.high < b.high }
+        if a.low != b.low { return a.low < b.low }
+        return JSONKey.precedesInUTF16Order(members[a.position].key, members[b.position].key)
+    }
+
     static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        var scratch: [SortKey] = []
+        write(value, into: &out, scratch: &scratch)
+    }
+
+    /// Writes `value`; `scratch` is a stack of sort keys shared by the nested objects.
+    private static func write(_ value: JSONValue, into out: inout [UInt8], scratch: inout [SortKey]) {
         switch value {
         case .null:
             appendNull(&out)
@@ -76,11 +127,11 @@ enum CanonicalWriter {
             let span = elements.span
             for index in 0 ..< span.count {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                write(span[index], into: &out)
+                write(span[index], into: &out, scratch: &scratch)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            writeObject(object.members, into: &out)
+            writeObject(object.members, into: &out, scratch: &scratch)
         }
     }
 
@@ -89,43 +140,76 @@ enum CanonicalWriter {
         out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     }
 
-    private static func writeObject(_ members: [JSONObject.Element], into out: inout [UInt8]) {
+    private static func writeObject(
+        _ members: [JSONObject.Element], into out: inout [UInt8], scratch: inout [SortKey]
+    ) {
         out.append(UInt8(ascii: "{"))
-        // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
-        let order = sortedOrder(members)
-        var isFirst = true
         let span = members.span  // borrows members instead of copying (and retaining) each one
-        for position in order {
-            if !isFirst { out.append(UInt8(ascii: ",")) }
-            isFirst = false
-            writeString(span[position].key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            write(span[position].value, into: &out)
+        let count = span.count
+        // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
+        if count < 2 || isSorted(span) {
+            for position in 0 ..< count {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(span[position].key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(span[position].value, into: &out, scratch: &scratch)
+            }
+        } else {
+            let base = scratch.count
+            sortedOrder(span, onto: &scratch)
+            for slot in 0 ..< count {
+                let position = scratch[base + slot].position
+                if slot > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(span[position].key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(span[position].value, into: &out, scratch: &scratch)
+            }
+            scratch.removeLast(count)
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Member positions in RFC 8785 order. Insertion sort for small objects: it costs n−1
-    /// comparisons when the members are already sorted, the common case for signed data.
-    static func sortedOrder(_ members: [JSONObject.Element]) -> [Int] {
-        var order = Array(0 ..< members.count)
-        if order.count > 24 {
-            order.sort { JSONKey.precedesInUTF16Order(members[$0].key, members[$1].key) }
-            return order
+    /// Whether the members are already in RFC 8785 order, as in every canonical document.
+    private static func isSorted(_ members: borrowing Span<JSONObject.Element>) -> Bool {
+        var previous = SortKey(members[0].key, position: 0)
+        for position in 1 ..< members.count {
+            let next = SortKey(members[position].key, position: position)
+            guard precedes(previous, next, in: members) else { return false }
+            previous = next
         }
-        let span = members.span
-        var sortedCount = 1
-        while sortedCount < order.count {
-            let moving = order[sortedCount]
+        return true
+    }
+
+    /// Appends the members' sort keys to `scratch` in RFC 8785 order. Insertion sort for small
+    /// objects (credentials are made of them), the standard sort for large ones.
+    static func sortedOrder(_ members: borrowing Span<JSONObject.Element>, onto scratch: inout [SortKey]) {
+        let base = scratch.count
+        let count = members.count
+        scratch.reserveCapacity(base + count)
+        for position in 0 ..< count { scratch.append(SortKey(members[position].key, position: position)) }
+        if count > 24 {
+            scratch[base...].sort { precedes($0, $1, in: members) }
+            return
+        }
+        var keys = scratch.mutableSpan
+        var sortedCount = base + 1
+        while sortedCount < base + count {
+            let moving = keys[sortedCount]
             var slot = sortedCount
-            while slot > 0 && JSONKey.precedesInUTF16Order(span[moving].key, span[order[slot - 1]].key) {
-                order[slot] = order[slot - 1]
+            while slot > base && precedes(moving, keys[slot - 1], in: members) {
+                keys[slot] = keys[slot - 1]
                 slot -= 1
             }
-            order[slot] = moving
+            keys[slot] = moving
             sortedCount += 1
         }
-        return order
+    }
+
+    /// Member positions in RFC 8785 order.
+    static func sortedOrder(_ members: [JSONObject.Element]) -> [Int] {
+        var scratch: [SortKey] = []
+        sortedOrder(members.span, onto: &scratch)
+        return scratch.map(\.position)
     }
 
     /// Bytes that need escaping in a string: `"`, `\` and the C0 controls.
@@ -139,33 +223,36 @@ enum CanonicalWriter {
     static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let bytes = string.utf8.span
-        var plainEnd = 0
-        while plainEnd < bytes.count && !needsEscape(bytes[plainEnd]) { plainEnd += 1 }
-        if plainEnd == bytes.count {
-            out.append(contentsOf: string.utf8)
-        } else {
-            for index in 0 ..< bytes.count {
-                let byte = bytes[index]
-                guard needsEscape(byte) else {
-                    out.append(byte)
-                    continue
+        let count = bytes.count
+        var index = 0
+        while true {
+            // Copy the run of bytes that need no escape, scanning and copying in one pass.
+            out.append(addingCapacity: count - index) { target in
+                while index < count {
+                    let byte = bytes[index]
+                    if needsEscape(byte) { break }
+                    target.append(byte)
+                    index += 1
                 }
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x22: out.append(UInt8(ascii: "\""))
-                case 0x5C: out.append(UInt8(ascii: "\\"))
-                default:
-                    // Lowercase hex, as RFC 8785 §3.2.2.2 requires.
-                    let high = byte >> 4, low = byte & 0x0F
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    out.append(UInt8(ascii: "0") + high)
-                    out.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
-                }
+            }
+            guard index < count else { break }
+            let byte = bytes[index]
+            index += 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x22: out.append(UInt8(ascii: "\""))
+            case 0x5C: out.append(UInt8(ascii: "\\"))
+            default:
+                // Lowercase hex, as RFC 8785 §3.2.2.2 requires.
+                let high = byte >> 4, low = byte & 0x0F
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                out.append(UInt8(ascii: "0") + high)
+                out.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
             }
         }
         out.append(UInt8(ascii: "\""))
