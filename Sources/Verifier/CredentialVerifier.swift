@@ -77,9 +77,9 @@ public struct CredentialVerifier: Sendable {
             let prefix = failure.kind == .malformed ? "cannot check the proof: " : ""
             return CheckOutcome(.signature, .fail, prefix + failure.message, pointer: failure.pointer)
         case .verified(let key, let proof):
-            let purposePointer: JSONPointer = credential.object["proof"]?.arrayValue != nil
-                ? "/proof/0/proofPurpose" : "/proof/proofPurpose"
             guard proof["proofPurpose"]?.stringValue == "assertionMethod" else {
+                let purposePointer: JSONPointer = credential.object["proof"]?.arrayValue != nil
+                    ? "/proof/0/proofPurpose" : "/proof/proofPurpose"
                 let found = proof["proofPurpose"]?.shortDescription ?? "nothing"
                 return CheckOutcome(.signature, .fail, "proofPurpose must be \"assertionMethod\" for a credential, found \(found)", pointer: purposePointer)
             }

@@ -62,3 +62,42 @@ struct Base58Tests {
         #expect(error?.message.contains("\"0\" is not in the base58btc alphabet") == true)
     }
 }
+
+@Suite("Base58 against a digit-at-a-time reference")
+struct Base58ReferenceTests {
+    /// The textbook conversion, one base-58 digit at a time (draft-msporny-base58 §3).
+    static func reference(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
+        let zeros = bytes.prefix { $0 == 0 }.count
+        var digits: [Int] = []
+        for byte in bytes[zeros...] {
+            var carry = Int(byte)
+            for index in digits.indices {
+                carry += digits[index] * 256
+                digits[index] = carry % 58
+                carry /= 58
+            }
+            while carry > 0 {
+                digits.append(carry % 58)
+                carry /= 58
+            }
+        }
+        return String(repeating: "1", count: zeros) + String(digits.reversed().map { alphabet[$0] })
+    }
+
+    @Test("random inputs of every length up to 100 bytes, with and without leading zeros, match and round-trip")
+    func randomInputs() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0 ... 100 {
+            for leading in [0, 1, 3] where leading <= length {
+                var bytes = (0 ..< length).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+                for index in 0 ..< leading { bytes[index] = 0 }
+                if leading < length && bytes[leading] == 0 { bytes[leading] = 1 }
+                let text = Base58.encode(bytes)
+                #expect(text == Self.reference(bytes), "\(bytes)")
+                #expect(Base58.decode(text) == bytes)
+            }
+        }
+        #expect(Base58.encode([0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) == Self.reference([0xFF, 0xFF, 0xFF, 0xFF, 0xFF]))
+    }
+}

@@ -15,38 +15,31 @@ public struct CanonicalSplice: Sendable {
     /// - Throws: `invalidValue` (with its pointer) when a value holds a non-finite number.
     public init(_ object: JSONObject, around key: String) throws(CredentialError) {
         self.key = key
+        try JSONValue.object(object).checkFinite()
         // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
-        let sorted = object.filter { !JSONKey.equal($0.key, key) }
-            .sorted { JSONKey.precedesInUTF16Order($0.key, $1.key) }
+        var order = Array(object.indices.filter { !JSONKey.equal(object[$0].key, key) })
+        order.sort { JSONKey.precedesInUTF16Order(object[$0].key, object[$1].key) }
         var before: [UInt8] = []
         var after: [UInt8] = []
-        before.reserveCapacity(2048)
+        before.reserveCapacity(4096)
         after.reserveCapacity(256)
-        for member in sorted {
-            let value: [UInt8]
-            do {
-                value = try member.value.checkedCanonicalBytes()
-            } catch {
-                var located = error
-                located.pointer = JSONPointer(tokens: [member.key] + (error.pointer?.tokens ?? []))
-                throw located
-            }
-            let isBefore = JSONKey.precedesInUTF16Order(member.key, key)
-            if isBefore {
-                Self.append(member.key, value, to: &before)
+        for position in order {
+            let member = object[position]
+            if JSONKey.precedesInUTF16Order(member.key, key) {
+                Self.append(member.key, member.value, to: &before)
             } else {
-                Self.append(member.key, value, to: &after)
+                Self.append(member.key, member.value, to: &after)
             }
         }
         self.before = before
         self.after = after
     }
 
-    private static func append(_ key: String, _ value: [UInt8], to buffer: inout [UInt8]) {
+    private static func append(_ key: String, _ value: JSONValue, to buffer: inout [UInt8]) {
         if !buffer.isEmpty { buffer.append(UInt8(ascii: ",")) }
         JSONValue.string(key).writeCanonical(into: &buffer)
         buffer.append(UInt8(ascii: ":"))
-        buffer.append(contentsOf: value)
+        value.writeCanonical(into: &buffer)
     }
 
     /// The canonical form of the object without `key`.

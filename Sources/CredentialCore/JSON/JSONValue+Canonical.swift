@@ -23,11 +23,27 @@ extension JSONValue {
     /// The canonical form, refusing non-finite numbers as RFC 8785 §3.2.2.3 requires.
     /// - Throws: `invalidValue`, with the pointer of the first NaN or infinity.
     public func checkedCanonicalBytes() throws(CredentialError) -> [UInt8] {
-        if let pointer = firstNonFiniteNumber(at: .root) {
-            throw CredentialError(
-                .invalidValue, "NaN and infinity cannot be written as JSON (RFC 8785 §3.2.2.3)", pointer: pointer)
-        }
+        try checkFinite()
         return canonicalBytes
+    }
+
+    /// Throws when the value holds a NaN or an infinity (RFC 8785 §3.2.2.3).
+    /// - Throws: `invalidValue`, with the pointer of the first one.
+    func checkFinite() throws(CredentialError) {
+        // The scan allocates nothing; pointers are built only to report a value that fails.
+        guard containsNonFiniteNumber, let pointer = firstNonFiniteNumber(at: .root) else { return }
+        throw CredentialError(
+            .invalidValue, "NaN and infinity cannot be written as JSON (RFC 8785 §3.2.2.3)", pointer: pointer)
+    }
+
+    /// True when a NaN or an infinity is somewhere in the value.
+    var containsNonFiniteNumber: Bool {
+        switch self {
+        case .number(let value): !value.isFinite
+        case .array(let elements): elements.contains { $0.containsNonFiniteNumber }
+        case .object(let object): object.contains { $0.value.containsNonFiniteNumber }
+        default: false
+        }
     }
 
     private func firstNonFiniteNumber(at pointer: JSONPointer) -> JSONPointer? {

@@ -27,23 +27,24 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     ///   `unsupportedMulticodec` for a key type other than Ed25519, `invalidKeyLength`,
     ///   `nonCanonicalPublicKey`, `smallOrderPublicKey`.
     public init(parsing did: String) throws(SigningError) {
-        let shown = Multibase.quoted(did)
+        // Quoted only when an error needs it: verifiers parse a DID for every credential.
+        func shown() -> String { Multibase.quoted(did) }
         // did:key method: did-key-format := did:key:MULTIBASE(base58-btc, MULTICODEC(public-key-type, raw-public-key-bytes))
         guard did.hasPrefix(Self.scheme) else {
-            throw SigningError(.invalidDIDKey, "\(shown) is not a did:key: it does not start with \"did:key:\"")
+            throw SigningError(.invalidDIDKey, "\(shown()) is not a did:key: it does not start with \"did:key:\"")
         }
         let identifier = String(did.dropFirst(Self.scheme.count))
         guard !identifier.contains("#"), !identifier.contains("/"), !identifier.contains("?") else {
-            throw SigningError(.invalidDIDKey, "\(shown) is not a bare did:key: it has a path, query or fragment")
+            throw SigningError(.invalidDIDKey, "\(shown()) is not a bare did:key: it has a path, query or fragment")
         }
         let bytes: [UInt8]
         do {
             bytes = try Multibase.decodeBase58btc(identifier)
         } catch {
-            throw SigningError(.invalidMultibase, "\(shown): \(error.message)")
+            throw SigningError(.invalidMultibase, "\(shown()): \(error.message)")
         }
         guard let (codec, length) = Self.varint(bytes) else {
-            throw SigningError(.invalidDIDKey, "\(shown) does not start with a multicodec prefix")
+            throw SigningError(.invalidDIDKey, "\(shown()) does not start with a multicodec prefix")
         }
         let prefixHex = bytes[..<length].map { byte in
             let hex = String(byte, radix: 16)
@@ -51,16 +52,16 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
         }.joined()
         guard codec == Self.ed25519Codec else {
             let name = Self.codecNames[codec] ?? "not Ed25519"
-            throw SigningError(.unsupportedMulticodec, "\(shown): multicodec 0x\(prefixHex) is \(name), mcred needs an Ed25519 key (0xed01)")
+            throw SigningError(.unsupportedMulticodec, "\(shown()): multicodec 0x\(prefixHex) is \(name), mcred needs an Ed25519 key (0xed01)")
         }
         let key = Array(bytes[length...])
         guard key.count == OpenSSLBackend.keyLength else {
-            throw SigningError(.invalidKeyLength, "\(shown): an Ed25519 did:key holds 32 key bytes after 0xed01, found \(key.count)")
+            throw SigningError(.invalidKeyLength, "\(shown()): an Ed25519 did:key holds 32 key bytes after 0xed01, found \(key.count)")
         }
         do {
             self.publicKey = try Ed25519.PublicKey(rawRepresentation: key)
         } catch {
-            throw SigningError(error.code, "\(shown): \(error.message)")
+            throw SigningError(error.code, "\(shown()): \(error.message)")
         }
         // Base58 has one spelling per byte string, so the identifier is the key's multibase form.
         self.publicKeyMultibase = identifier
@@ -70,15 +71,15 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `invalidDIDKey` when there is no fragment or it differs from the key, and every error of
     ///   `init(parsing:)`.
     public init(verificationMethod: String) throws(SigningError) {
-        let shown = Multibase.quoted(verificationMethod)
+        func shown() -> String { Multibase.quoted(verificationMethod) }
         guard let hash = verificationMethod.firstIndex(of: "#") else {
-            throw SigningError(.invalidDIDKey, "\(shown) is not a did:key verification method: it has no \"#\" fragment")
+            throw SigningError(.invalidDIDKey, "\(shown()) is not a did:key verification method: it has no \"#\" fragment")
         }
         try self.init(parsing: String(verificationMethod[..<hash]))
         // did:key method, "Create the verification method": the fragment is the multibase value itself.
         let fragment = verificationMethod[verificationMethod.index(after: hash)...]
         guard fragment == publicKeyMultibase else {
-            throw SigningError(.invalidDIDKey, "\(shown): the fragment does not match the key, expected \"#\(publicKeyMultibase)\"")
+            throw SigningError(.invalidDIDKey, "\(shown()): the fragment does not match the key, expected \"#\(publicKeyMultibase)\"")
         }
     }
 
