@@ -34,7 +34,7 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
             throw SigningError(.invalidDIDKey, "\(shown()) is not a did:key: it does not start with \"did:key:\"")
         }
         let identifier = String(did.dropFirst(Self.scheme.count))
-        guard !identifier.contains("#"), !identifier.contains("/"), !identifier.contains("?") else {
+        guard !identifier.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
             throw SigningError(.invalidDIDKey, "\(shown()) is not a bare did:key: it has a path, query or fragment")
         }
         let bytes: [UInt8]
@@ -72,7 +72,7 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     ///   `init(parsing:)`.
     public init(verificationMethod: String) throws(SigningError) {
         func shown() -> String { Multibase.quoted(verificationMethod) }
-        guard let hash = verificationMethod.firstIndex(of: "#") else {
+        guard let hash = verificationMethod.utf8.firstIndex(of: UInt8(ascii: "#")) else {
             throw SigningError(.invalidDIDKey, "\(shown()) is not a did:key verification method: it has no \"#\" fragment")
         }
         try self.init(parsing: String(verificationMethod[..<hash]))
