@@ -9,20 +9,26 @@ struct JSONParser {
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
 
-    /// Open containers, innermost last: `true` for an object.
-    private var kinds: [Bool] = []
-    /// Elements of the open arrays, innermost last.
-    private var arrays: [[JSONValue]] = []
-    /// Members of the open objects, innermost last.
-    private var objects: [ObjectFrame] = []
+    /// Open containers: how many, and whether the innermost one is an object.
+    ///
+    /// The innermost container lives in `members` (with `keySet` and `hasKey`) or `elements`;
+    /// the ones around it wait on `stack`, so only a change of nesting pushes or pops.
+    private var depth = 0
+    private var inObject = false
+    /// Members of the innermost object; while `hasKey`, the last one holds a placeholder value.
+    private var members: [JSONObject.Element] = []
+    /// Whether the last of `members` is waiting for its value.
+    private var hasKey = false
+    /// Keys of the innermost object, kept once it is large enough for a linear scan to hurt.
+    private var keySet: Set<ScalarKey>?
+    /// Elements of the innermost array.
+    private var elements: [JSONValue] = []
+    /// The enclosing containers, outermost first (an enclosing object always has a pending key).
+    private var stack: [Frame] = []
 
-    private struct ObjectFrame {
-        var members: [JSONObject.Element] = []
-        /// The key of the member whose value is being parsed, when `hasKey`.
-        var key = ""
-        var hasKey = false
-        /// Keys seen so far, kept once the object is large enough for a linear scan to hurt.
-        var keySet: Set<ScalarKey>?
+    private enum Frame {
+        case object([JSONObject.Element], Set<ScalarKey>?)
+        case array([JSONValue])
     }
 
     /// Objects with more members than this switch from a linear duplicate scan to a hash set.
@@ -62,11 +68,7 @@ struct JSONParser {
                     index += 1
                     value = .object(JSONObject())
                 } else {
-                    kinds.append(true)
-                    var frame = ObjectFrame()
-                    // One allocation covers most credential objects instead of growing 1, 2, 4, 8.
-                    frame.members.reserveCapacity(8)
-                    objects.append(frame)
+                    openContainer(isObject: true)
                     try parseMemberName()
                     continue parsing
                 }
@@ -78,10 +80,7 @@ struct JSONParser {
                     index += 1
                     value = .array([])
                 } else {
-                    kinds.append(false)
-                    var elements: [JSONValue] = []
-                    elements.reserveCapacity(4)
-                    arrays.append(elements)
+                    openContainer(isObject: false)
                     continue parsing
                 }
             case UInt8(ascii: "\""):
@@ -106,11 +105,10 @@ struct JSONParser {
             }
 
             // A value is complete: hand it to its container, closing containers as they end.
-            while let isObject = kinds.last {
-                if isObject {
-                    let top = objects.count - 1
-                    objects[top].members.append((key: objects[top].key, value: value))
-                    objects[top].hasKey = false
+            while depth > 0 {
+                if inObject {
+                    members[members.count - 1].value = value
+                    hasKey = false
                     skipWhitespace()
                     if index < end && bytes[index] == UInt8(ascii: ",") {
                         index += 1
@@ -122,10 +120,12 @@ struct JSONParser {
                         throw unexpected("expected \",\" or \"}\" after an object member", child: false)
                     }
                     index += 1
-                    kinds.removeLast()
-                    value = .object(JSONObject(uncheckedMembers: objects.removeLast().members))
+                    var closed: [JSONObject.Element] = []
+                    swap(&closed, &members)
+                    keySet = nil
+                    value = .object(JSONObject(uncheckedMembers: closed))
                 } else {
-                    arrays[arrays.count - 1].append(value)
+                    elements.append(value)
                     skipWhitespace()
                     if index < end && bytes[index] == UInt8(ascii: ",") {
                         index += 1
@@ -135,9 +135,11 @@ struct JSONParser {
                         throw unexpected("expected \",\" or \"]\" after an array element", child: false)
                     }
                     index += 1
-                    kinds.removeLast()
-                    value = .array(arrays.removeLast())
+                    var closed: [JSONValue] = []
+                    swap(&closed, &elements)
+                    value = .array(closed)
                 }
+                closeContainer()
             }
             skipWhitespace()
             guard index == end else {
@@ -159,25 +161,68 @@ struct JSONParser {
         }
     }
 
+    /// Makes a new innermost container, moving the current one (if any) onto `stack`.
+    @inline(__always)
+    private mutating func openContainer(isObject: Bool) {
+        if depth > 0 {
+            if inObject {
+                var outer: [JSONObject.Element] = []
+                swap(&outer, &members)
+                stack.append(.object(outer, keySet))
+                keySet = nil
+            } else {
+                var outer: [JSONValue] = []
+                swap(&outer, &elements)
+                stack.append(.array(outer))
+            }
+        }
+        depth += 1
+        inObject = isObject
+        // One allocation covers most credential objects and arrays instead of growing 1, 2, 4, 8.
+        if isObject {
+            hasKey = false
+            members.reserveCapacity(8)
+        } else {
+            elements.reserveCapacity(4)
+        }
+    }
+
+    /// Makes the enclosing container innermost again; the closed one has been moved out.
+    @inline(__always)
+    private mutating func closeContainer() {
+        depth -= 1
+        guard let frame = stack.popLast() else { return }
+        switch frame {
+        case .object(let outer, let outerKeys):
+            members = outer
+            keySet = outerKeys
+            hasKey = true
+            inObject = true
+        case .array(let outer):
+            elements = outer
+            inObject = false
+        }
+    }
+
     private func checkDepth() throws(CredentialError) {
-        guard kinds.count < limits.maxDepth else {
+        guard depth < limits.maxDepth else {
             throw error(
                 .tooDeep, "arrays and objects are nested more than \(limits.maxDepth) levels deep",
                 at: index, child: true)
         }
     }
 
-    /// Parses `"name"` and the `:` after it; the object frame is on top of the stack.
+    /// Parses `"name"` and the `:` after it into a new last member of the innermost object.
     private mutating func parseMemberName() throws(CredentialError) {
         guard index < bytes.count && bytes[index] == UInt8(ascii: "\"") else {
             throw unexpected("expected a member name in double quotes", child: false)
         }
         let nameOffset = index
         let name = try parseString()
-        let top = objects.count - 1
-        let isDuplicate = recordKey(name, in: top)
-        objects[top].key = name
-        objects[top].hasKey = true
+        let isDuplicate = recordKey(name)
+        // The placeholder value is replaced in place once the member's value is parsed.
+        members.append((key: name, value: .null))
+        hasKey = true
         if isDuplicate {
             // RFC 7493 §2.3: member names MUST be unique (compared by scalars, RFC 8259 §8.3).
             throw error(
@@ -191,24 +236,23 @@ struct JSONParser {
         index += 1
     }
 
-    /// Whether `name` is already a member of the object frame at `top`; records it otherwise.
-    private mutating func recordKey(_ name: String, in top: Int) -> Bool {
-        if var set = objects[top].keySet {
-            objects[top].keySet = nil
+    /// Whether `name` is already a member of the innermost object; records it otherwise.
+    private mutating func recordKey(_ name: String) -> Bool {
+        if var set = keySet {
+            keySet = nil
             let inserted = set.insert(ScalarKey(string: name)).inserted
-            objects[top].keySet = set
+            keySet = set
             return !inserted
         }
-        let count = objects[top].members.count
+        let count = members.count
         if count < Self.linearKeyScanLimit {
-            for position in 0 ..< count where JSONKey.equal(objects[top].members[position].key, name) { return true }
+            for position in 0 ..< count where JSONKey.equal(members[position].key, name) { return true }
             return false
         }
-        let members = objects[top].members
-        var set = Set<ScalarKey>(minimumCapacity: members.count * 2)
+        var set = Set<ScalarKey>(minimumCapacity: count * 2)
         for member in members { set.insert(ScalarKey(string: member.key)) }
         let inserted = set.insert(ScalarKey(string: name)).inserted
-        objects[top].keySet = set
+        keySet = set
         return !inserted
     }
 
@@ -239,7 +283,12 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 guard position - start <= limits.maxStringBytes else { throw stringTooLong(at: quoteOffset) }
                 index = position + 1
-                return String(decoding: bytes[start ..< position], as: UTF8.self)
+                // The bytes were checked above; `UTF8Span` re-checks them quickly (ASCII in words)
+                // and, unlike a slice of `bytes`, needs no reference count traffic.
+                guard let text = Self.string(bytes.span.extracting(start ..< position)) else {
+                    throw error(.invalidUTF8, "invalid UTF-8 in a string", at: start, child: true)
+                }
+                return text
             }
             if byte == UInt8(ascii: "\\") {
                 return try parseEscapedString(quoteOffset: quoteOffset, from: position)
@@ -248,6 +297,13 @@ struct JSONParser {
             position = byte < 0x80 ? position + 1 : try validateUTF8(at: position)
         }
         throw error(.unexpectedEnd, "the input ends inside a string", at: end, child: true)
+    }
+
+    /// The string of well-formed UTF-8 bytes, or nil when they are not.
+    @inline(__always)
+    private static func string(_ bytes: Span<UInt8>) -> String? {
+        guard let text = try? UTF8Span(validating: bytes) else { return nil }
+        return String(copying: text)
     }
 
     /// The offset of the first byte at or after `position` that is not plain ASCII (space to DEL
@@ -614,18 +670,19 @@ struct JSONParser {
             lineStart = position + 1
         }
         var tokens: [String] = []
-        var arrayLevel = 0
-        var objectLevel = 0
-        for (level, isObject) in kinds.enumerated() {
-            let includesChild = level < kinds.count - 1 || child
-            if isObject {
-                let frame = objects[objectLevel]
-                objectLevel += 1
-                if includesChild && frame.hasKey { tokens.append(frame.key) }
+        for frame in stack {
+            switch frame {
+            case .object(let outer, _):
+                if let last = outer.last { tokens.append(last.key) }
+            case .array(let outer):
+                tokens.append(String(outer.count))
+            }
+        }
+        if depth > 0 && child {
+            if inObject {
+                if hasKey, let last = members.last { tokens.append(last.key) }
             } else {
-                let count = arrays[arrayLevel].count
-                arrayLevel += 1
-                if includesChild { tokens.append(String(count)) }
+                tokens.append(String(elements.count))
             }
         }
         return CredentialError(
