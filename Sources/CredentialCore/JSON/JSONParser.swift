@@ -23,13 +23,11 @@ struct JSONParser {
     private var keySet: Set<ScalarKey>?
     /// Elements of the innermost array.
     private var elements: [JSONValue] = []
-    /// The enclosing containers, outermost first (an enclosing object always has a pending key).
-    private var stack: [Frame] = []
-
-    private enum Frame {
-        case object([JSONObject.Element], Set<ScalarKey>?)
-        case array([JSONValue])
-    }
+    /// The enclosing containers, outermost first: `true` for an object. Their contents wait on
+    /// `outerObjects` (where the last member's value is pending) and `outerArrays`.
+    private var outerKinds: [Bool] = []
+    private var outerObjects: [(members: [JSONObject.Element], keySet: Set<ScalarKey>?)] = []
+    private var outerArrays: [[JSONValue]] = []
 
     /// Objects with more members than this switch from a linear duplicate scan to a hash set.
     private static let linearKeyScanLimit = 16
@@ -55,8 +53,8 @@ struct JSONParser {
                 at: 0, child: false)
         }
         let end = bytes.count
-        var value: JSONValue
         parsing: while true {
+            var value: JSONValue
             skipWhitespace()
             guard index < end else { throw unexpected("expected a value", child: true) }
             switch bytes[index] {
@@ -107,7 +105,7 @@ struct JSONParser {
             // A value is complete: hand it to its container, closing containers as they end.
             while depth > 0 {
                 if inObject {
-                    members[members.count - 1].value = value
+                    members[members.count - 1].value = consume value
                     hasKey = false
                     skipWhitespace()
                     if index < end && bytes[index] == UInt8(ascii: ",") {
@@ -125,7 +123,7 @@ struct JSONParser {
                     keySet = nil
                     value = .object(JSONObject(uncheckedMembers: closed))
                 } else {
-                    elements.append(value)
+                    elements.append(consume value)
                     skipWhitespace()
                     if index < end && bytes[index] == UInt8(ascii: ",") {
                         index += 1
@@ -168,13 +166,15 @@ struct JSONParser {
             if inObject {
                 var outer: [JSONObject.Element] = []
                 swap(&outer, &members)
-                stack.append(.object(outer, keySet))
-                keySet = nil
+                var outerKeys: Set<ScalarKey>? = nil
+                swap(&outerKeys, &keySet)
+                outerObjects.append((members: outer, keySet: outerKeys))
             } else {
                 var outer: [JSONValue] = []
                 swap(&outer, &elements)
-                stack.append(.array(outer))
+                outerArrays.append(outer)
             }
+            outerKinds.append(inObject)
         }
         depth += 1
         inObject = isObject
@@ -191,16 +191,16 @@ struct JSONParser {
     @inline(__always)
     private mutating func closeContainer() {
         depth -= 1
-        guard let frame = stack.popLast() else { return }
-        switch frame {
-        case .object(let outer, let outerKeys):
-            members = outer
-            keySet = outerKeys
+        guard let outerIsObject = outerKinds.popLast() else { return }
+        inObject = outerIsObject
+        if outerIsObject {
+            if let outer = outerObjects.popLast() {
+                members = outer.members
+                keySet = outer.keySet
+            }
             hasKey = true
-            inObject = true
-        case .array(let outer):
+        } else if let outer = outerArrays.popLast() {
             elements = outer
-            inObject = false
         }
     }
 
@@ -308,14 +308,39 @@ struct JSONParser {
 
     /// The offset of the first byte at or after `position` that is not plain ASCII (space to DEL
     /// except the quote and the backslash), or the end of `bytes`.
+    @inline(__always)
     private static func endOfPlainASCII(_ bytes: borrowing Span<UInt8>, from position: Int) -> Int {
         var position = position
-        while position < bytes.count {
+        let count = bytes.count
+        // Eight bytes at a time: flag bytes with the top bit set, below 0x20, or equal to a quote
+        // or a backslash. A borrow can only flag bytes after a truly flagged one, so the lowest
+        // flag is exact (the word is little-endian: the first byte is the least significant).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while position &+ 8 <= count {
+            let word = Self.word(bytes, at: position)
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let flags = (word | control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & high
+            if flags != 0 { return position &+ flags.trailingZeroBitCount >> 3 }
+            position &+= 8
+        }
+        while position < count {
             let byte = bytes[position]
             guard byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") else { break }
             position += 1
         }
         return position
+    }
+
+    /// The eight bytes at `position` as a little-endian word; `position + 8` must be in range.
+    @inline(__always)
+    private static func word(_ bytes: borrowing Span<UInt8>, at position: Int) -> UInt64 {
+        let chunk = bytes.extracting(position ..< position + 8)
+        var word: UInt64 = 0
+        for offset in 0 ..< 8 { word |= UInt64(chunk[offset]) << (offset << 3) }
+        return word
     }
 
     /// The slow path for a string with escapes, collecting its UTF-8 in `scratch`.
@@ -670,12 +695,15 @@ struct JSONParser {
             lineStart = position + 1
         }
         var tokens: [String] = []
-        for frame in stack {
-            switch frame {
-            case .object(let outer, _):
-                if let last = outer.last { tokens.append(last.key) }
-            case .array(let outer):
-                tokens.append(String(outer.count))
+        var objectLevel = 0
+        var arrayLevel = 0
+        for isObject in outerKinds {
+            if isObject {
+                if let last = outerObjects[objectLevel].members.last { tokens.append(last.key) }
+                objectLevel += 1
+            } else {
+                tokens.append(String(outerArrays[arrayLevel].count))
+                arrayLevel += 1
             }
         }
         if depth > 0 && child {
