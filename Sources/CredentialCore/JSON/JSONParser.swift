@@ -5,6 +5,7 @@
 struct JSONParser {
     private let bytes: [UInt8]
     private let limits: JSONLimits
+    private let knownKeys = JSONKnownKeys.shared
     private var index = 0
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
@@ -163,6 +164,12 @@ struct JSONParser {
     @inline(__always)
     private mutating func openContainer(isObject: Bool) {
         if depth > 0 {
+            if outerKinds.capacity == 0 {
+                // One allocation each for typical nesting instead of growing 1, 2, 4, 8.
+                outerKinds.reserveCapacity(8)
+                outerObjects.reserveCapacity(8)
+                outerArrays.reserveCapacity(8)
+            }
             if inObject {
                 var outer: [JSONObject.Element] = []
                 swap(&outer, &members)
@@ -218,7 +225,7 @@ struct JSONParser {
             throw unexpected("expected a member name in double quotes", child: false)
         }
         let nameOffset = index
-        let name = try parseString()
+        let name = try parseString(isKey: true)
         let isDuplicate = recordKey(name)
         // The placeholder value is replaced in place once the member's value is parsed.
         members.append((key: name, value: .null))
@@ -271,7 +278,7 @@ struct JSONParser {
     // MARK: Strings
 
     /// Parses a string starting at its opening quote; leaves `index` after the closing quote.
-    private mutating func parseString() throws(CredentialError) -> String {
+    private mutating func parseString(isKey: Bool = false) throws(CredentialError) -> String {
         let quoteOffset = index
         let start = index + 1
         let end = bytes.count
@@ -283,9 +290,11 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 guard position - start <= limits.maxStringBytes else { throw stringTooLong(at: quoteOffset) }
                 index = position + 1
+                let content = bytes.span.extracting(start ..< position)
+                if isKey, let known = knownKeys.string(matching: content) { return known }
                 // The bytes were checked above; `UTF8Span` re-checks them quickly (ASCII in words)
                 // and, unlike a slice of `bytes`, needs no reference count traffic.
-                guard let text = Self.string(bytes.span.extracting(start ..< position)) else {
+                guard let text = Self.string(content) else {
                     throw error(.invalidUTF8, "invalid UTF-8 in a string", at: start, child: true)
                 }
                 return text
