@@ -253,7 +253,13 @@ struct JSONParser {
         }
         let count = members.count
         if count < Self.linearKeyScanLimit {
-            for position in 0 ..< count where JSONKey.equal(members[position].key, name) { return true }
+            let length = name.utf8.count
+            for position in 0 ..< count {
+                let key = members[position].key
+                // Equal scalars imply Swift's (canonical) equality, whose check is fast: only a
+                // canonically equal key needs its bytes compared.
+                if key.utf8.count == length && key == name && JSONKey.equal(key, name) { return true }
+            }
             return false
         }
         var set = Set<ScalarKey>(minimumCapacity: count * 2)
