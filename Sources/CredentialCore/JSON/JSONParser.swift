@@ -5,25 +5,30 @@
 struct JSONParser {
     private let bytes: [UInt8]
     private let limits: JSONLimits
+    private let knownKeys = JSONKnownKeys.shared
     private var index = 0
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
 
-    /// Open containers, innermost last: `true` for an object.
-    private var kinds: [Bool] = []
-    /// Elements of the open arrays, innermost last.
-    private var arrays: [[JSONValue]] = []
-    /// Members of the open objects, innermost last.
-    private var objects: [ObjectFrame] = []
-
-    private struct ObjectFrame {
-        var members: [JSONObject.Element] = []
-        /// The key of the member whose value is being parsed, when `hasKey`.
-        var key = ""
-        var hasKey = false
-        /// Keys seen so far, kept once the object is large enough for a linear scan to hurt.
-        var keySet: Set<ScalarKey>?
-    }
+    /// Open containers: how many, and whether the innermost one is an object.
+    ///
+    /// The innermost container lives in `members` (with `keySet` and `hasKey`) or `elements`;
+    /// the ones around it wait on `stack`, so only a change of nesting pushes or pops.
+    private var depth = 0
+    private var inObject = false
+    /// Members of the innermost object; while `hasKey`, the last one holds a placeholder value.
+    private var members: [JSONObject.Element] = []
+    /// Whether the last of `members` is waiting for its value.
+    private var hasKey = false
+    /// Keys of the innermost object, kept once it is large enough for a linear scan to hurt.
+    private var keySet: Set<ScalarKey>?
+    /// Elements of the innermost array.
+    private var elements: [JSONValue] = []
+    /// The enclosing containers, outermost first: `true` for an object. Their contents wait on
+    /// `outerObjects` (where the last member's value is pending) and `outerArrays`.
+    private var outerKinds: [Bool] = []
+    private var outerObjects: [(members: [JSONObject.Element], keySet: Set<ScalarKey>?)] = []
+    private var outerArrays: [[JSONValue]] = []
 
     /// Objects with more members than this switch from a linear duplicate scan to a hash set.
     private static let linearKeyScanLimit = 16
@@ -49,8 +54,8 @@ struct JSONParser {
                 at: 0, child: false)
         }
         let end = bytes.count
-        var value: JSONValue
         parsing: while true {
+            var value: JSONValue
             skipWhitespace()
             guard index < end else { throw unexpected("expected a value", child: true) }
             switch bytes[index] {
@@ -62,11 +67,7 @@ struct JSONParser {
                     index += 1
                     value = .object(JSONObject())
                 } else {
-                    kinds.append(true)
-                    var frame = ObjectFrame()
-                    // One allocation covers most credential objects instead of growing 1, 2, 4, 8.
-                    frame.members.reserveCapacity(8)
-                    objects.append(frame)
+                    openContainer(isObject: true)
                     try parseMemberName()
                     continue parsing
                 }
@@ -78,10 +79,7 @@ struct JSONParser {
                     index += 1
                     value = .array([])
                 } else {
-                    kinds.append(false)
-                    var elements: [JSONValue] = []
-                    elements.reserveCapacity(4)
-                    arrays.append(elements)
+                    openContainer(isObject: false)
                     continue parsing
                 }
             case UInt8(ascii: "\""):
@@ -106,11 +104,10 @@ struct JSONParser {
             }
 
             // A value is complete: hand it to its container, closing containers as they end.
-            while let isObject = kinds.last {
-                if isObject {
-                    let top = objects.count - 1
-                    objects[top].members.append((key: objects[top].key, value: value))
-                    objects[top].hasKey = false
+            while depth > 0 {
+                if inObject {
+                    members[members.count - 1].value = consume value
+                    hasKey = false
                     skipWhitespace()
                     if index < end && bytes[index] == UInt8(ascii: ",") {
                         index += 1
@@ -122,10 +119,12 @@ struct JSONParser {
                         throw unexpected("expected \",\" or \"}\" after an object member", child: false)
                     }
                     index += 1
-                    kinds.removeLast()
-                    value = .object(JSONObject(uncheckedMembers: objects.removeLast().members))
+                    var closed: [JSONObject.Element] = []
+                    swap(&closed, &members)
+                    keySet = nil
+                    value = .object(JSONObject(uncheckedMembers: closed))
                 } else {
-                    arrays[arrays.count - 1].append(value)
+                    elements.append(consume value)
                     skipWhitespace()
                     if index < end && bytes[index] == UInt8(ascii: ",") {
                         index += 1
@@ -135,9 +134,11 @@ struct JSONParser {
                         throw unexpected("expected \",\" or \"]\" after an array element", child: false)
                     }
                     index += 1
-                    kinds.removeLast()
-                    value = .array(arrays.removeLast())
+                    var closed: [JSONValue] = []
+                    swap(&closed, &elements)
+                    value = .array(closed)
                 }
+                closeContainer()
             }
             skipWhitespace()
             guard index == end else {
@@ -159,25 +160,76 @@ struct JSONParser {
         }
     }
 
+    /// Makes a new innermost container, moving the current one (if any) onto `stack`.
+    @inline(__always)
+    private mutating func openContainer(isObject: Bool) {
+        if depth > 0 {
+            if outerKinds.capacity == 0 {
+                // One allocation each for typical nesting instead of growing 1, 2, 4, 8.
+                outerKinds.reserveCapacity(8)
+                outerObjects.reserveCapacity(8)
+                outerArrays.reserveCapacity(8)
+            }
+            if inObject {
+                var outer: [JSONObject.Element] = []
+                swap(&outer, &members)
+                var outerKeys: Set<ScalarKey>? = nil
+                swap(&outerKeys, &keySet)
+                outerObjects.append((members: outer, keySet: outerKeys))
+            } else {
+                var outer: [JSONValue] = []
+                swap(&outer, &elements)
+                outerArrays.append(outer)
+            }
+            outerKinds.append(inObject)
+        }
+        depth += 1
+        inObject = isObject
+        // One allocation covers most credential objects and arrays instead of growing 1, 2, 4, 8.
+        if isObject {
+            hasKey = false
+            members.reserveCapacity(8)
+        } else {
+            elements.reserveCapacity(4)
+        }
+    }
+
+    /// Makes the enclosing container innermost again; the closed one has been moved out.
+    @inline(__always)
+    private mutating func closeContainer() {
+        depth -= 1
+        guard let outerIsObject = outerKinds.popLast() else { return }
+        inObject = outerIsObject
+        if outerIsObject {
+            if let outer = outerObjects.popLast() {
+                members = outer.members
+                keySet = outer.keySet
+            }
+            hasKey = true
+        } else if let outer = outerArrays.popLast() {
+            elements = outer
+        }
+    }
+
     private func checkDepth() throws(CredentialError) {
-        guard kinds.count < limits.maxDepth else {
+        guard depth < limits.maxDepth else {
             throw error(
                 .tooDeep, "arrays and objects are nested more than \(limits.maxDepth) levels deep",
                 at: index, child: true)
         }
     }
 
-    /// Parses `"name"` and the `:` after it; the object frame is on top of the stack.
+    /// Parses `"name"` and the `:` after it into a new last member of the innermost object.
     private mutating func parseMemberName() throws(CredentialError) {
         guard index < bytes.count && bytes[index] == UInt8(ascii: "\"") else {
             throw unexpected("expected a member name in double quotes", child: false)
         }
         let nameOffset = index
-        let name = try parseString()
-        let top = objects.count - 1
-        let isDuplicate = recordKey(name, in: top)
-        objects[top].key = name
-        objects[top].hasKey = true
+        let name = try parseString(isKey: true)
+        let isDuplicate = recordKey(name)
+        // The placeholder value is replaced in place once the member's value is parsed.
+        members.append((key: name, value: .null))
+        hasKey = true
         if isDuplicate {
             // RFC 7493 §2.3: member names MUST be unique (compared by scalars, RFC 8259 §8.3).
             throw error(
@@ -191,24 +243,29 @@ struct JSONParser {
         index += 1
     }
 
-    /// Whether `name` is already a member of the object frame at `top`; records it otherwise.
-    private mutating func recordKey(_ name: String, in top: Int) -> Bool {
-        if var set = objects[top].keySet {
-            objects[top].keySet = nil
+    /// Whether `name` is already a member of the innermost object; records it otherwise.
+    private mutating func recordKey(_ name: String) -> Bool {
+        if var set = keySet {
+            keySet = nil
             let inserted = set.insert(ScalarKey(string: name)).inserted
-            objects[top].keySet = set
+            keySet = set
             return !inserted
         }
-        let count = objects[top].members.count
+        let count = members.count
         if count < Self.linearKeyScanLimit {
-            for position in 0 ..< count where JSONKey.equal(objects[top].members[position].key, name) { return true }
+            let length = name.utf8.count
+            for position in 0 ..< count {
+                let key = members[position].key
+                // Equal scalars imply Swift's (canonical) equality, whose check is fast: only a
+                // canonically equal key needs its bytes compared.
+                if key.utf8.count == length && key == name && JSONKey.equal(key, name) { return true }
+            }
             return false
         }
-        let members = objects[top].members
-        var set = Set<ScalarKey>(minimumCapacity: members.count * 2)
+        var set = Set<ScalarKey>(minimumCapacity: count * 2)
         for member in members { set.insert(ScalarKey(string: member.key)) }
         let inserted = set.insert(ScalarKey(string: name)).inserted
-        objects[top].keySet = set
+        keySet = set
         return !inserted
     }
 
@@ -227,7 +284,7 @@ struct JSONParser {
     // MARK: Strings
 
     /// Parses a string starting at its opening quote; leaves `index` after the closing quote.
-    private mutating func parseString() throws(CredentialError) -> String {
+    private mutating func parseString(isKey: Bool = false) throws(CredentialError) -> String {
         let quoteOffset = index
         let start = index + 1
         let end = bytes.count
@@ -239,7 +296,14 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 guard position - start <= limits.maxStringBytes else { throw stringTooLong(at: quoteOffset) }
                 index = position + 1
-                return String(decoding: bytes[start ..< position], as: UTF8.self)
+                let content = bytes.span.extracting(start ..< position)
+                if isKey, let known = knownKeys.string(matching: content) { return known }
+                // The bytes were checked above; `UTF8Span` re-checks them quickly (ASCII in words)
+                // and, unlike a slice of `bytes`, needs no reference count traffic.
+                guard let text = Self.string(content) else {
+                    throw error(.invalidUTF8, "invalid UTF-8 in a string", at: start, child: true)
+                }
+                return text
             }
             if byte == UInt8(ascii: "\\") {
                 return try parseEscapedString(quoteOffset: quoteOffset, from: position)
@@ -250,16 +314,48 @@ struct JSONParser {
         throw error(.unexpectedEnd, "the input ends inside a string", at: end, child: true)
     }
 
+    /// The string of well-formed UTF-8 bytes, or nil when they are not.
+    @inline(__always)
+    private static func string(_ bytes: Span<UInt8>) -> String? {
+        guard let text = try? UTF8Span(validating: bytes) else { return nil }
+        return String(copying: text)
+    }
+
     /// The offset of the first byte at or after `position` that is not plain ASCII (space to DEL
     /// except the quote and the backslash), or the end of `bytes`.
+    @inline(__always)
     private static func endOfPlainASCII(_ bytes: borrowing Span<UInt8>, from position: Int) -> Int {
         var position = position
-        while position < bytes.count {
+        let count = bytes.count
+        // Eight bytes at a time: flag bytes with the top bit set, below 0x20, or equal to a quote
+        // or a backslash. A borrow can only flag bytes after a truly flagged one, so the lowest
+        // flag is exact (the word is little-endian: the first byte is the least significant).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while position &+ 8 <= count {
+            let word = Self.word(bytes, at: position)
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let flags = (word | control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & high
+            if flags != 0 { return position &+ flags.trailingZeroBitCount >> 3 }
+            position &+= 8
+        }
+        while position < count {
             let byte = bytes[position]
             guard byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") else { break }
             position += 1
         }
         return position
+    }
+
+    /// The eight bytes at `position` as a little-endian word; `position + 8` must be in range.
+    @inline(__always)
+    private static func word(_ bytes: borrowing Span<UInt8>, at position: Int) -> UInt64 {
+        let chunk = bytes.extracting(position ..< position + 8)
+        var word: UInt64 = 0
+        for offset in 0 ..< 8 { word |= UInt64(chunk[offset]) << (offset << 3) }
+        return word
     }
 
     /// The slow path for a string with escapes, collecting its UTF-8 in `scratch`.
@@ -614,18 +710,22 @@ struct JSONParser {
             lineStart = position + 1
         }
         var tokens: [String] = []
-        var arrayLevel = 0
         var objectLevel = 0
-        for (level, isObject) in kinds.enumerated() {
-            let includesChild = level < kinds.count - 1 || child
+        var arrayLevel = 0
+        for isObject in outerKinds {
             if isObject {
-                let frame = objects[objectLevel]
+                if let last = outerObjects[objectLevel].members.last { tokens.append(last.key) }
                 objectLevel += 1
-                if includesChild && frame.hasKey { tokens.append(frame.key) }
             } else {
-                let count = arrays[arrayLevel].count
+                tokens.append(String(outerArrays[arrayLevel].count))
                 arrayLevel += 1
-                if includesChild { tokens.append(String(count)) }
+            }
+        }
+        if depth > 0 && child {
+            if inObject {
+                if hasKey, let last = members.last { tokens.append(last.key) }
+            } else {
+                tokens.append(String(elements.count))
             }
         }
         return CredentialError(
