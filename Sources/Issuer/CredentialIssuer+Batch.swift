@@ -20,6 +20,7 @@ extension CredentialIssuer {
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> [BatchItem] {
         let lines = JSONLines.split(bytes)
+        let timestamp = XSDDateTime.format(issuedAt)
         return ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> BatchItem in
             do throws(IssuerError) {
                 let template: JSONValue
@@ -28,7 +29,7 @@ extension CredentialIssuer {
                 } catch {
                     throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")
                 }
-                let canonical = try issueWithCanonicalForm(template, issuedAt: issuedAt).canonical
+                let canonical = try issueWithCanonicalForm(template, timestamp: timestamp).canonical
                 return BatchItem(line: line.number, result: .success(canonical))
             } catch {
                 var failure = error

@@ -42,7 +42,14 @@ public struct CredentialIssuer: Sendable {
     public func issueWithCanonicalForm(
         _ template: JSONValue, issuedAt: Date = Date()
     ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
-        let unsigned = try complete(template, issuedAt: issuedAt)
+        try issueWithCanonicalForm(template, timestamp: XSDDateTime.format(issuedAt))
+    }
+
+    /// Issues one template at an issuing time already written as a dateTime (a batch formats it once).
+    func issueWithCanonicalForm(
+        _ template: JSONValue, timestamp: String
+    ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
+        let unsigned = try complete(template, timestamp: timestamp)
         let credential: Credential
         do {
             credential = try Credential(unsigned)
@@ -62,7 +69,7 @@ public struct CredentialIssuer: Sendable {
                     problems: missing)
             }
         }
-        let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: XSDDateTime.format(issuedAt))
+        let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: timestamp)
         do {
             return try signer.signWithCanonicalForm(unsigned, options: options)
         } catch {
@@ -71,7 +78,7 @@ public struct CredentialIssuer: Sendable {
     }
 
     /// Fills the fields the issuer decides; refuses a template that contradicts the key.
-    func complete(_ template: JSONValue, issuedAt: Date) throws(IssuerError) -> JSONValue {
+    func complete(_ template: JSONValue, timestamp: String) throws(IssuerError) -> JSONValue {
         guard case .object(var document) = template else {
             throw IssuerError(.invalidTemplate, "a template must be a JSON object, found \(template.typeName)")
         }
@@ -105,7 +112,7 @@ public struct CredentialIssuer: Sendable {
                 throw IssuerError(.signingFailed, error.description)
             }
         }
-        if document["validFrom"] == nil { document["validFrom"] = .string(XSDDateTime.format(issuedAt)) }
+        if document["validFrom"] == nil { document["validFrom"] = .string(timestamp) }
         if let validUntil { document["validUntil"] = .string(validUntil) }
         if document["name"] == nil, let title = try? Credential(.object(document)).title {
             document["name"] = .string(title)

@@ -5,7 +5,13 @@ struct Bench {
     /// Folded results, so the optimiser cannot drop the measured work.
     private(set) var checksum = 0
 
-    init(seconds: Double) { self.seconds = seconds }
+    /// When set, only operations whose name contains it are measured (others report 0 and print nothing).
+    let only: String?
+
+    init(seconds: Double, only: String? = nil) {
+        self.seconds = seconds
+        self.only = only
+    }
 
     func printHeader() {
         print(pad("section", 8) + pad("operation", 30) + pad("input", 30) + padLeft("MB/s", 10) + padLeft("ops/s", 12) + "  note")
@@ -19,6 +25,7 @@ struct Bench {
         section: String, operation: String, input: String, bytes: Int, items: Int = 1,
         note: (Double) -> String = { _ in "" }, _ body: () -> Int
     ) -> Double {
+        if let only, !operation.contains(only) { return .nan }
         checksum &+= body()  // warm-up
         // The best of three rounds: this machine is shared, and a round slowed by a neighbour says
         // nothing about mcred. Ratios compare best with best.
@@ -49,6 +56,7 @@ struct Bench {
 
     /// `value` as a ratio with two decimals, e.g. `0.83`.
     static func ratio(_ value: Double, of baseline: Double) -> String {
+        guard baseline.isFinite && baseline > 0 else { return "n/a" }
         let hundredths = Int((value / baseline * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }

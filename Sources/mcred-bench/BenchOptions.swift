@@ -4,8 +4,10 @@ struct BenchOptions {
     var seconds = 1.0
     /// Which section to run, or `all`.
     var section = "all"
+    /// Only the operations whose name contains this text (for profiling one row).
+    var only: String?
 
-    /// Parses `--seconds N` and `--section NAME`.
+    /// Parses `--seconds N`, `--section NAME` and `--only TEXT`.
     static func parse(_ arguments: [String], sections: [String]) -> Result<BenchOptions, BenchOptionError> {
         var options = BenchOptions()
         var rest = arguments[...]
@@ -17,6 +19,8 @@ struct BenchOptions {
                     return .failure(BenchOptionError("--seconds needs a positive number, found \(value)"))
                 }
                 options.seconds = seconds
+            case "--only":
+                options.only = value
             case "--section":
                 guard value == "all" || sections.contains(value) else {
                     return .failure(BenchOptionError("unknown section \(value)"))

@@ -30,3 +30,13 @@ struct SecureRandomTests {
         #expect(throws: SigningError(.randomFailure, "")) { try SecureRandom.bytes(count: -1) }
     }
 }
+
+@Suite("SHA256.hash(each:)")
+struct SHA256EachTests {
+    @Test("hashing several inputs at once gives each input's own digest, empty input included")
+    func each() {
+        let inputs: [[UInt8]] = [[], Array("abc".utf8), Array(repeating: 0x61, count: 10_000), Array("abc".utf8)]
+        #expect(SHA256.hash(each: inputs) == inputs.map(SHA256.hash))
+        #expect(SHA256.hash(each: []).isEmpty)
+    }
+}

@@ -60,6 +60,15 @@ public struct Credential: Sendable {
     /// True when the document carries a `proof` member.
     public var hasProof: Bool { object["proof"] != nil }
 
+    /// True when `value` is `text`, or an array with `text` among its items (as `type` is read).
+    public static func includes(_ value: JSONValue?, _ text: String) -> Bool {
+        switch value {
+        case .string(let item)?: return item == text
+        case .array(let items)?: return items.contains { $0.stringValue == text }
+        default: return false
+        }
+    }
+
     /// The strings of a value that may be a string or an array of strings (as `type` is).
     public static func strings(_ value: JSONValue?) -> [String] {
         switch value {

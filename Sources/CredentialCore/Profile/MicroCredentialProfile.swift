@@ -39,7 +39,7 @@ public enum MicroCredentialProfile {
             }
         }
         func requireType(_ value: JSONValue?, _ type: String, _ pointer: @autoclosure () -> JSONPointer) {
-            if !Credential.strings(value).contains(type) {
+            if !Credential.includes(value, type) {
                 problems.append(Problem(pointer(), "must include \"\(type)\""))
             }
         }

@@ -192,7 +192,7 @@ public enum EddsaJcs2022 {
     /// Hashing over a document already in canonical form.
     static func hashData(proofConfiguration: JSONObject, canonicalDocument: [UInt8]) -> [UInt8] {
         let canonicalProofConfig = JSONValue.object(proofConfiguration).canonicalBytes
-        return SHA256.hash(canonicalProofConfig) + SHA256.hash(canonicalDocument)
+        return SHA256.hash(each: [canonicalProofConfig, canonicalDocument]).flatMap { $0 }
     }
 
     // MARK: - Verify

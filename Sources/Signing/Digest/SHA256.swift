@@ -9,4 +9,14 @@ public enum SHA256 {
             preconditionFailure("OpenSSL cannot compute SHA-256: \(error)")
         }
     }
+
+    /// The SHA-256 digests of several inputs, in order; cheaper than hashing each one separately.
+    public static func hash(each inputs: [[UInt8]]) -> [[UInt8]] {
+        do {
+            return try OpenSSLBackend.sha256(each: inputs)
+        } catch {
+            // As above: only a broken or out-of-memory OpenSSL lands here.
+            preconditionFailure("OpenSSL cannot compute SHA-256: \(error)")
+        }
+    }
 }
