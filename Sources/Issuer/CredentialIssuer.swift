@@ -60,9 +60,10 @@ public struct CredentialIssuer: Sendable {
         if !structural.isEmpty {
             throw IssuerError(.invalidCredential, "the template is not a valid VC 2.0 credential", problems: structural)
         }
-        if credential.isMicroCredential || credential.achievement != nil {
+        // Only a declared micro-credential must be complete; `verify` reports the rest as warnings.
+        if credential.isMicroCredential && !allowIncomplete {
             let missing = MicroCredentialProfile.problems(in: credential)
-            if !missing.isEmpty && !allowIncomplete && credential.isMicroCredential {
+            if !missing.isEmpty {
                 throw IssuerError(
                     .incomplete,
                     "the micro-credential lacks \(missing.count) EU Annex I element\(missing.count == 1 ? "" : "s") (--allow-incomplete signs it anyway)",

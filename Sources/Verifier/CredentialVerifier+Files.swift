@@ -47,9 +47,9 @@ extension CredentialVerifier {
                 let document = try JSONValue(parsing: line.bytes)
                 return verify(document, line: line.number)
             } catch {
-                let checks = [CheckOutcome(.schema, .fail, "not valid JSON: \(error.description)", pointer: error.pointer)]
-                    + CheckID.allCases.dropFirst().map { CheckOutcome($0, .skip, "not checked: the line is not valid JSON") }
-                return CredentialReport(line: line.number, checks: checks)
+                return .notACredential(
+                    "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
+                    skipMessage: "not checked: the line is not valid JSON")
             }
         }
         return FileReport(file: file, kind: .credentialLines, credentials: reports)

@@ -24,9 +24,9 @@ public struct CredentialVerifier: Sendable {
     /// Checks one parsed credential; `pointer` says where it sits in its file.
     public func verify(_ document: JSONValue, pointer: JSONPointer = .root, line: Int? = nil) -> CredentialReport {
         guard let credential = try? Credential(document) else {
-            return CredentialReport(pointer: pointer, line: line, checks: [
-                CheckOutcome(.schema, .fail, "a credential must be a JSON object, found \(document.typeName)", pointer: pointer),
-            ] + CheckID.allCases.dropFirst().map { CheckOutcome($0, .skip, "not checked: the document is not a credential") })
+            return .notACredential(
+                "a credential must be a JSON object, found \(document.typeName)", pointer: pointer,
+                failurePointer: pointer, line: line, skipMessage: "not checked: the document is not a credential")
         }
         let checks = [
             schemaCheck(credential),

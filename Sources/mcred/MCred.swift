@@ -30,7 +30,7 @@ struct MCred: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            Self.exit(withCode: handle(error))
+            Foundation.exit(handle(error))
         }
     }
 
@@ -59,9 +59,5 @@ struct MCred: ParsableCommand {
             // swift-argument-parser's usage errors (64) are mcred's exit 2.
             return code == .validationFailure ? 2 : code.rawValue
         }
-    }
-
-    static func exit(withCode code: Int32) -> Never {
-        Foundation.exit(code)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The structural rules of a W3C Verifiable Credential 2.0 (VC Data Model 2.0 §4).
 ///
 /// These are the `schema` check: what every conformant credential has, whatever its subject.
@@ -67,15 +69,17 @@ public enum CredentialSchema {
             problems.append(Problem("/credentialSubject", "must be an object, found \(other.shortDescription)"))
         }
 
-        // §4.9 Validity period.
+        // §4.9 Validity period: each date is parsed once.
+        var dates: [String: Date] = [:]
         for field in ["validFrom", "validUntil"] {
             guard let value = document[field] else { continue }
-            if value.stringValue.flatMap(XSDDateTime.parse) == nil {
+            if let date = value.stringValue.flatMap(XSDDateTime.parse) {
+                dates[field] = date
+            } else {
                 problems.append(Problem(JSONPointer(tokens: [field]), "must be an XML Schema dateTime such as 2026-01-31T09:00:00Z, found \(value.shortDescription)"))
             }
         }
-        if let from = credential.validFrom.flatMap(XSDDateTime.parse),
-           let until = credential.validUntil.flatMap(XSDDateTime.parse), until < from {
+        if let from = dates["validFrom"], let until = dates["validUntil"], until < from {
             problems.append(Problem("/validUntil", "is before validFrom"))
         }
 

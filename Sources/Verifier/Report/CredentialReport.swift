@@ -31,6 +31,18 @@ public struct CredentialReport: Sendable {
         self.checks = checks
     }
 
+    /// The report of something that is not a credential at all: `schema` fails with `reason`, and
+    /// every other check is skipped because there is nothing to check.
+    public static func notACredential(
+        _ reason: String, pointer: JSONPointer = .root, failurePointer: JSONPointer? = nil, line: Int? = nil,
+        skipMessage: String
+    ) -> CredentialReport {
+        CredentialReport(
+            pointer: pointer, line: line,
+            checks: [CheckOutcome(.schema, .fail, reason, pointer: failurePointer)]
+                + CheckID.allCases.dropFirst().map { CheckOutcome($0, .skip, skipMessage) })
+    }
+
     /// The outcome of one check, when it was recorded.
     public subscript(check: CheckID) -> CheckOutcome? { checks.first { $0.check == check } }
 
