@@ -39,6 +39,20 @@ public struct Presentation: Sendable {
     /// True when the document carries a `proof` member (well formed or not).
     public var hasProof: Bool { object["proof"] != nil }
 
+    /// The member that carries status-list credentials next to the credentials they concern, in a
+    /// wallet or a presentation (`statusListCredentials`, defined in the mcred context): kept apart
+    /// from `verifiableCredential`, so a status list is never taken for a credential of the holder.
+    public static let statusListsMember = "statusListCredentials"
+
+    /// The status-list credentials the document carries (`statusListCredentials`), in order.
+    public var statusLists: [JSONValue] {
+        switch object[Self.statusListsMember] {
+        case .array(let items)?: items
+        case let item?: [item]
+        case nil: []
+        }
+    }
+
     /// The credentials in `verifiableCredential`, in document order (a single object counts as one).
     public var credentials: [Entry] {
         switch object["verifiableCredential"] {
