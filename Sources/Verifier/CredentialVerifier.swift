@@ -12,6 +12,8 @@ public struct CredentialVerifier: Sendable {
     public var expectedChallenge: String?
     /// The domain a presentation's proof must name (`--domain`), when the verifier gave one.
     public var expectedDomain: String?
+    /// Verifies proofs, keeping each issuer key prepared for the next credential; copies share it.
+    let proofVerifier = EddsaJcs2022.Verifier()
 
     /// Creates a verifier that checks validity at `checkingTime` and, for presentations, the
     /// challenge and domain the verifier handed to the holder.
@@ -72,7 +74,14 @@ public struct CredentialVerifier: Sendable {
         guard credential.hasProof else {
             return CheckOutcome(.signature, .fail, "no proof: the credential is not signed", pointer: "/proof")
         }
-        switch EddsaJcs2022.verify(credential.json) {
+        let verification: EddsaJcs2022.Verification
+        do {
+            verification = try proofVerifier.verify(credential.json)
+        } catch {
+            // OpenSSL failed: the signature could not be checked, which is not a verdict on it.
+            return CheckOutcome(.signature, .fail, "could not verify: " + error.message, pointer: "/proof")
+        }
+        switch verification {
         case .failed(let failure):
             let prefix = failure.kind == .malformed ? "cannot check the proof: " : ""
             return CheckOutcome(.signature, .fail, prefix + failure.message, pointer: failure.pointer)

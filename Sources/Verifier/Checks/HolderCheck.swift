@@ -19,7 +19,14 @@ extension CredentialVerifier {
         }
         let proof: JSONObject
         let key: DIDKey
-        switch EddsaJcs2022.verify(.object(presentation)) {
+        let verification: EddsaJcs2022.Verification
+        do {
+            verification = try proofVerifier.verify(.object(presentation))
+        } catch {
+            // OpenSSL failed: the proof could not be checked, which is not a verdict on it.
+            return .failed(message: "could not verify: " + error.message, pointer: "/proof")
+        }
+        switch verification {
         case .failed(let failure):
             return .failed(message: "presentation proof: " + failure.message, pointer: failure.pointer)
         case .verified(let signer, let verifiedProof):
