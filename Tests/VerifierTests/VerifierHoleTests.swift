@@ -149,6 +149,22 @@ struct VerifierHoleTests {
         #expect(report.credentials.first?[.holder]?.result == .unknown)
     }
 
+    @Test("an OpenSSL failure while verifying is an error verdict (exit 2), not a failed signature")
+    func couldNotVerify() throws {
+        let credential = try Credential(try vectorJSON("vc-signed"))
+        let failure = SigningError(.openSSLFailure, "EVP_DigestVerifyInit failed")
+        let checked = CheckedCredential(credential, pointer: .root, line: nil, proof: .couldNotVerify(failure))
+        let report = verifier.report(for: checked, in: VerificationContext(checkingTime: fixtureTime))
+        #expect(report[.signature]?.result == .unknown)
+        #expect(report.failingChecks(strict: false).isEmpty)
+        #expect(report.verdict(strict: false) == .error)
+        #expect(report.error?.contains("EVP_DigestVerifyInit") == true)
+        var file = FileReport(file: "x.json", kind: .credential, credentials: [report])
+        file.error = report.error
+        #expect(file.verdict(strict: false) == .error)
+        #expect(VerificationReport(checkedAt: fixtureTime, strict: false, files: [file]).verdict == .error)
+    }
+
     @Test("a proof created well after the checking time is a validity warning")
     func proofFromTheFuture() throws {
         let issuer = try key(Self.issuerSeed)
