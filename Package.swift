@@ -16,11 +16,14 @@ let package = Package(
         .library(name: "Issuer", targets: ["Issuer"]),
         .library(name: "Verifier", targets: ["Verifier"]),
         .library(name: "Wallet", targets: ["Wallet"]),
+        .library(name: "VerifierServer", targets: ["VerifierServer"]),
         .executable(name: "mcred", targets: ["mcred"]),
         .executable(name: "mcred-bench", targets: ["mcred-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The local verifier page (`mcred serve`): no dependencies of its own, unlike SwiftNIO-based servers.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -52,10 +55,18 @@ let package = Package(
             dependencies: ["CredentialCore", "Signing", "Verifier"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "VerifierServer",
+            dependencies: [
+                "CredentialCore", "Signing", "Verifier",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "mcred",
             dependencies: [
-                "CredentialCore", "Signing", "Issuer", "Verifier", "Wallet",
+                "CredentialCore", "Signing", "Issuer", "Verifier", "Wallet", "VerifierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -91,6 +102,11 @@ let package = Package(
         .testTarget(
             name: "WalletTests",
             dependencies: ["Wallet", "Verifier", "Signing", "CredentialCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VerifierServerTests",
+            dependencies: ["VerifierServer", "Verifier", "Signing", "CredentialCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

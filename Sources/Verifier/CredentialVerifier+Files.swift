@@ -16,11 +16,12 @@ extension CredentialVerifier {
 
     /// Parses a file's bytes, detects what it holds (`DocumentKind.detect`) and checks it. Bytes
     /// that are not valid I-JSON within the limits, or not a JSON object, give a report with
-    /// verdict `error`.
+    /// verdict `error`. A printable credential page (bytes starting with `<`) is checked through the
+    /// credential it embeds (`PrintableCredential.extract`).
     public func verifyDocument(_ bytes: [UInt8], file: String) -> FileReport {
         let document: JSONValue
         do throws(CredentialError) {
-            document = try JSONValue(parsing: bytes)
+            document = try JSONValue(parsing: PrintableCredential.isHTML(bytes) ? PrintableCredential.extract(from: bytes) : bytes)
         } catch {
             return FileReport(file: file, error: error.inFile(file).description)
         }

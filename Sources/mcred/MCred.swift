@@ -3,6 +3,7 @@ import CredentialCore
 import Foundation
 import Issuer
 import Signing
+import VerifierServer
 import Wallet
 
 /// The `mcred` command: issue, hold and verify signed micro-credentials.
@@ -22,7 +23,7 @@ struct MCred: ParsableCommand {
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
             InspectCommand.self, CanonicalizeCommand.self, WalletCommand.self, PresentCommand.self,
-            ChallengeCommand.self, DemoCommand.self,
+            ChallengeCommand.self, RenderCommand.self, ServeCommand.self, DemoCommand.self,
         ]
     )
 
@@ -50,6 +51,9 @@ struct MCred: ParsableCommand {
         case let error as WalletError:
             Terminal.error(error.description)
             return error.isVerdict ? 1 : 2
+        case let error as VerifierServerError:
+            Terminal.error(error.description)
+            return 2
         case let error as IssuerError:
             Terminal.error(error.description)
             return error.code == .incomplete || error.code == .invalidCredential ? 1 : 2

@@ -1,0 +1,139 @@
+import CredentialCore
+import FlyingFox
+import Foundation
+
+/// Routes the requests of the verifier page: `GET /`, `POST /api/verify`, `GET /api/challenge`.
+struct Router: HTTPHandler {
+    let service: VerifierService
+    /// When the server listens on loopback: refuse requests whose `Host` is not a loopback name.
+    let loopbackOnly: Bool
+    let log: @Sendable (String) -> Void
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = await respond(to: request)
+        // One line per request, no content: method, path, status, response bytes.
+        log("\(request.method.rawValue) \(Self.printable(request.path)) \(response.statusCode.code) \(response.bodyCount)")
+        return response
+    }
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let host = request.headers[.host]
+        if loopbackOnly, !Self.isLoopbackHost(host) {
+            return Self.text(.misdirectedRequest, "this verifier answers only requests to a loopback address\n")
+        }
+        switch request.path {
+        case "/", "/index.html":
+            guard request.method == .GET || request.method == .HEAD else { return Self.notAllowed("GET") }
+            var headers = Self.commonHeaders
+            headers[.contentType] = "text/html; charset=utf-8"
+            headers[HTTPHeader("Content-Security-Policy")] = VerifierPage.contentSecurityPolicy(limit: service.limit)
+            return HTTPResponse(statusCode: .ok, headers: headers, body: Data(VerifierPage.html(limit: service.limit).utf8))
+        case "/api/verify":
+            guard request.method == .POST else { return Self.notAllowed("POST") }
+            let file = request.query["file"].map(Self.printable) ?? "upload"
+            guard let bytes = await Self.readBody(request, limit: service.limit) else {
+                return Self.json(service.tooLarge(file: file))
+            }
+            let challenge = request.query["challenge"].flatMap { $0.isEmpty ? nil : $0 }
+            return Self.json(service.verify(bytes, file: file, challenge: challenge, host: host))
+        case "/api/challenge":
+            guard request.method == .GET else { return Self.notAllowed("GET") }
+            do {
+                return Self.json(try service.newChallenge(host: host))
+            } catch {
+                return Self.text(.internalServerError, "cannot make a challenge: \(error)\n")
+            }
+        default:
+            return Self.text(.notFound, "not found\n")
+        }
+    }
+
+    /// Reads the body up to `limit` bytes; nil when it is longer. A body declared longer than the
+    /// limit is not kept: up to twice the limit is read and dropped, so that the client reads the
+    /// 413 instead of a reset connection; beyond that it is not read at all.
+    static func readBody(_ request: HTTPRequest, limit: Int) async -> [UInt8]? {
+        if let declared = request.bodySequence.count, declared > limit {
+            if declared <= 2 * limit {
+                do { for try await _ in request.bodySequence {} } catch {}
+            }
+            return nil
+        }
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in request.bodySequence {
+                guard bytes.count + chunk.count <= limit else { return nil }
+                bytes += chunk
+            }
+        } catch {
+            return nil
+        }
+        return bytes
+    }
+
+    /// Whether a `Host` header names a loopback address (with or without a port).
+    static func isLoopbackHost(_ host: String?) -> Bool {
+        guard let host else { return false }
+        var name = Substring(host)
+        if name.hasPrefix("[") {
+            guard let end = name.firstIndex(of: "]") else { return false }
+            name = name[name.index(after: name.startIndex)..<end]
+        } else if let colon = name.lastIndex(of: ":") {
+            name = name[..<colon]
+        }
+        return VerifierServer.isLoopback(String(name))
+    }
+
+    /// Text safe for one log line or a report's file name: control characters become `?`.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isBidiControl ? "?" : $0
+        }))
+    }
+
+    static var commonHeaders: HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers[.cacheControl] = "no-store"
+        headers[HTTPHeader("X-Content-Type-Options")] = "nosniff"
+        headers[HTTPHeader("Referrer-Policy")] = "no-referrer"
+        headers[HTTPHeader("X-Frame-Options")] = "DENY"
+        headers[HTTPHeader("Content-Security-Policy")] = "default-src 'none'; frame-ancestors 'none'"
+        return headers
+    }
+
+    static func json(_ answer: VerifierService.Answer) -> HTTPResponse {
+        var headers = commonHeaders
+        headers[.contentType] = "application/json; charset=utf-8"
+        return HTTPResponse(
+            statusCode: HTTPStatusCode(answer.status, phrase: phrase(answer.status)), headers: headers,
+            body: Data((answer.body.prettyPrinted()).utf8))
+    }
+
+    static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
+        var headers = commonHeaders
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(message.utf8))
+    }
+
+    static func notAllowed(_ allowed: String) -> HTTPResponse {
+        var response = text(.methodNotAllowed, "method not allowed; use \(allowed)\n")
+        response.headers[HTTPHeader("Allow")] = allowed
+        return response
+    }
+
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 400: "Bad Request"
+        case 413: "Payload Too Large"
+        default: "Error"
+        }
+    }
+}
+
+extension HTTPResponse {
+    /// The length of a body held in memory (every response of the router).
+    var bodyCount: Int {
+        if case .httpBody(let sequence) = payload { return sequence.count ?? 0 }
+        return 0
+    }
+}

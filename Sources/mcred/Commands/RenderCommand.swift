@@ -1,0 +1,51 @@
+import ArgumentParser
+import CredentialCore
+import Foundation
+import Verifier
+
+/// `mcred render`: a printable page of one credential that still verifies.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Write a printable HTML page of a signed credential that embeds the credential itself.",
+        discussion: """
+            The page shows the title, learner, awarding body, the EU Annex I elements, learning \
+            outcomes, stack parts and identifiers, prints well, loads nothing and runs no script. It \
+            embeds the exact signed JSON in <script type="application/vc">, so the saved page verifies \
+            by itself: `mcred verify CRED.html` or the `mcred serve` page. On paper it is a readable \
+            record only. A credential whose schema or signature check fails is not rendered (exit 1).
+
+            Example:
+              mcred render construction.vc.json --out construction.html
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page (- for standard output).", valueName: "page.html"))
+    var out: String
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Argument(help: ArgumentHelp("The signed credential (- for standard input).", valueName: "credential.json"))
+    var credential: String
+
+    func run() throws {
+        let bytes = try FileIO.read(credential)
+        let report = CredentialVerifier().verifyDocument(bytes, file: credential)
+        if let error = report.error {
+            Terminal.error(error)
+            throw ExitCode(2)
+        }
+        guard report.kind == .credential, let first = report.credentials.first else {
+            Terminal.error("\(credential): expected one credential, found a \(report.kind?.rawValue ?? "document")")
+            throw ExitCode(1)
+        }
+        let broken = first.checks.filter { ($0.check == .schema || $0.check == .signature) && $0.result == .fail }
+        guard broken.isEmpty else {
+            for outcome in broken { Terminal.error("\(credential): not rendered: \(outcome.check) \(outcome.message)") }
+            throw ExitCode(1)
+        }
+        try FileIO.write(Array(try PrintableCredential.render(bytes).utf8), to: out, overwrite: force)
+        if out != "-" { Terminal.note("wrote \(out): the saved page carries the signed credential; check it with mcred verify \(out)") }
+    }
+}
