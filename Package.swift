@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifierServerTests",
-            dependencies: ["VerifierServer", "Verifier", "Signing", "CredentialCore"],
+            dependencies: ["VerifierServer", "Verifier", "Issuer", "Wallet", "Signing", "CredentialCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,58 @@
+import CredentialCore
+import Foundation
+import Testing
+import Verifier
+
+@Suite("Verifying printable credential pages")
+struct PrintableVerificationTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func example(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: packageRoot.appendingPathComponent("spec/examples/\(name)")))
+    }
+
+    static let signedExamples = [
+        "agri-food.signed.json", "construction.signed.json", "manufacturing.signed.json",
+        "sustainable-management.signed.json", "wood-furniture.signed.json",
+    ]
+
+    @Test("a rendered page verifies like the credential it embeds", arguments: signedExamples)
+    func renderedPageVerifies(_ name: String) throws {
+        let page = try PrintableCredential.render(try Self.example(name))
+        let report = CredentialVerifier().verifyDocument(Array(page.utf8), file: "page.html")
+        #expect(report.kind == .credential)
+        #expect(report.passes(strict: false), "\(report.credentials.first?.checks ?? [])")
+        #expect(report.credentials.first?[.signature]?.result == .pass)
+    }
+
+    @Test("any change to the embedded JSON fails the signature")
+    func tamperedEmbeddedJSONFails() throws {
+        let page = try PrintableCredential.render(try Self.example("construction.signed.json"))
+        let script = try #require(page.range(of: "<script type=\"application/vc\">"))
+        let tail = page[script.upperBound...]
+        let tampered = page[..<script.upperBound] + tail.replacingOccurrences(of: "\"eqfLevel\": 4", with: "\"eqfLevel\": 5")
+        #expect(tampered != page)
+        let report = CredentialVerifier().verifyDocument(Array(tampered.utf8), file: "page.html")
+        #expect(report.verdict(strict: false) == .fail)
+        #expect(report.credentials.first?[.signature]?.result == .fail)
+    }
+
+    @Test("the visible text is not what is verified: changing it alone still verifies the embedded credential")
+    func visibleTextIsNotVerified() throws {
+        let page = try PrintableCredential.render(try Self.example("construction.signed.json"))
+        let edited = page.replacingOccurrences(of: "<p class=\"learner\"><bdi>Maria Kowalska</bdi>", with: "<p class=\"learner\"><bdi>Someone Else</bdi>")
+        #expect(edited != page)
+        let report = CredentialVerifier().verifyDocument(Array(edited.utf8), file: "page.html")
+        #expect(report.passes(strict: false))
+    }
+
+    @Test("a page with two embedded credentials, or none, is an error naming the file", arguments: [
+        "<script type=\"application/vc\">{}</script><script type=\"application/vc\">{}</script>", "<p>no credential</p>",
+    ])
+    func ambiguousPageIsAnError(_ body: String) {
+        let report = CredentialVerifier().verifyDocument(Array("<!DOCTYPE html><html><body>\(body)</body></html>".utf8), file: "cv.html")
+        #expect(report.verdict(strict: false) == .error)
+        #expect(report.error?.hasPrefix("cv.html: ") == true)
+    }
+}
