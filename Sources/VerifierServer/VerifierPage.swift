@@ -43,9 +43,8 @@ public enum VerifierPage {
         <p id="file-name" class="file-name"></p>
         <p id="verdict" class="verdict"></p>
         <p id="error" class="error"></p>
-        <div id="summary"></div>
-        <h2>Checks</h2>
         <table id="checks"><thead><tr><th>Of</th><th>Check</th><th>Result</th><th>Message</th></tr></thead><tbody></tbody></table>
+        <div id="summary"></div>
         </section>
         </main>
         <footer>mcred local verifier · the same checks as <code>mcred verify</code> · JSON API: POST /api/verify</footer>
@@ -88,9 +87,10 @@ public enum VerifierPage {
         .error{color:#b3261e;font-weight:600}
         .card{border:1px solid #d5dde5;border-radius:8px;padding:.6rem 1rem;margin:.8rem 0}
         .card h3{margin:.2rem 0 .4rem;font-size:1.2rem}
-        dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0}dt{font-weight:600}dd{margin:0}
+        dl{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap:.15rem 1rem;margin:0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
         table{width:100%;border-collapse:collapse;font-size:.92rem}
         th,td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #e1e6eb}
+        td:nth-child(2),td:nth-child(3){white-space:nowrap}td:last-child{overflow-wrap:anywhere}
         tr.r-pass .result{color:#17723a;font-weight:700}tr.r-fail .result{color:#b3261e;font-weight:700}
         tr.r-fail{background:#fdf0ef}tr.r-warn .result,tr.r-unknown .result{color:#8a5a00;font-weight:700}
         tr.r-skip{color:#6b7782}

@@ -102,8 +102,8 @@ extension PrintableCredential {
         .by,.dates{margin:.2rem 0;text-align:center}
         .description{margin:1.2rem 0;font-style:italic}
         h2{margin:1.6rem 0 .5rem;font-size:1.05rem;color:#24527a;border-bottom:1px solid #c9d4de}
-        dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
-        dt{font-weight:bold}dd{margin:0}
+        dl{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:0}
+        dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
         code{font:.8rem/1.4 ui-monospace,monospace;word-break:break-all}
         .verify p{font-size:.9rem}
         @media print{body{background:#fff}.certificate{margin:0;border-width:4px;padding:1.5rem 2rem}section{break-inside:avoid}}
