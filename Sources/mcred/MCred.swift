@@ -20,7 +20,7 @@ struct MCred: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
-            InspectCommand.self, CanonicalizeCommand.self, DemoCommand.self,
+            InspectCommand.self, CanonicalizeCommand.self, DemoCommand.self, StackCommand.self,
         ]
     )
 
