@@ -23,9 +23,11 @@ struct StackCommand: ParsableCommand {
             spec/credential.md §8 defines the format.
 
             Example:
-              mcred stack --key keys-example/issuer.key --template spec/examples/stack/pathway.json \\
-                --out pathway.signed.json spec/examples/construction.signed.json \\
-                spec/examples/wood-furniture.signed.json spec/examples/agri-food.signed.json
+              mcred stack --key keys-example/issuer.key \\
+                --template spec/examples/stack/pathway.json --out pathway.signed.json \\
+                spec/examples/construction.signed.json \\
+                spec/examples/wood-furniture.signed.json \\
+                spec/examples/agri-food.signed.json
             """
     )
 
