@@ -22,7 +22,7 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidOption = Code("invalidOption")
         /// Signing failed inside OpenSSL.
         public static let signingFailed = Code("signingFailed")
-        // Stacked credentials (spec/credential.md §8).
+        // Stacked credentials (spec/credential.md §10).
         /// A stack component is not a credential, has no `id`, or fails verification.
         public static let invalidComponent = Code("invalidComponent")
         /// A stack component belongs to another learner than the others (or than the template).

@@ -3,7 +3,7 @@ public import Foundation
 import Signing
 public import Verifier
 
-/// Signs a stacked credential over micro-credentials a learner holds (spec/credential.md §8).
+/// Signs a stacked credential over micro-credentials a learner holds (spec/credential.md §10).
 ///
 /// Every component is verified first (signature, schema, profile, validity; status when a list
 /// is at hand) and must belong to the same learner; the stacked credential binds each one, in

@@ -2,7 +2,7 @@
 ///
 /// Stacks add credits up; adding `Double`s could round (0.1 + 0.2 ≠ 0.3), so the amount is read
 /// from the number's exact decimal text, the ECMAScript form RFC 8785 signs (§3.2.2.3), and
-/// amounts with more than one decimal are refused rather than rounded (spec/credential.md §8.4).
+/// amounts with more than one decimal are refused rather than rounded (spec/credential.md §10.4).
 public struct ECTSCredits: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The largest amount accepted: far above any programme, and small enough that no sum overflows.
     public static let maximum = ECTSCredits(tenths: 10_000_000)

@@ -1,5 +1,5 @@
 /// One component a stacked credential binds: a `relatedResource` entry with the component's `id`
-/// and the `digestMultibase` of its canonical bytes (VC 2.0 §5.3; spec/credential.md §8.2).
+/// and the `digestMultibase` of its canonical bytes (VC 2.0 §5.3; spec/credential.md §10.2).
 public struct StackComponentReference: Sendable {
     /// The component credential's `id`.
     public let id: String

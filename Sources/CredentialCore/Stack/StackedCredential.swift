@@ -1,4 +1,4 @@
-/// A typed view of a stacked credential (spec/credential.md §8): a credential whose `type`
+/// A typed view of a stacked credential (spec/credential.md §10): a credential whose `type`
 /// includes `StackedCredential`, which binds its components in `relatedResource` and states their
 /// total in `achievement.ectsCredits`.
 public struct StackedCredential: Sendable {

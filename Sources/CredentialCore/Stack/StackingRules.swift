@@ -1,5 +1,5 @@
 /// The rules a stacked credential states for its components (`achievement.stackingRules`,
-/// spec/credential.md §8.3): a minimum total of ECTS credits and achievements that must be among
+/// spec/credential.md §10.3): a minimum total of ECTS credits and achievements that must be among
 /// the components.
 public struct StackingRules: Sendable {
     /// The least total of ECTS credits, when the rules set one.

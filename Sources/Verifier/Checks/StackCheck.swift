@@ -6,7 +6,7 @@ extension CheckID {
     public static let stack = CheckID(rawValue: "stack")
 }
 
-/// `stack`: every component a stacked credential binds (spec/credential.md §8) is among the
+/// `stack`: every component a stacked credential binds (spec/credential.md §10) is among the
 /// credentials of the same file (a presentation or a wallet), has the bound digest, verifies, and
 /// belongs to the stack's learner; the stated ECTS total is the components' exact sum and the
 /// stacking rules hold. `skip` for a credential that stacks nothing.

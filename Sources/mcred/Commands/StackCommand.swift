@@ -20,7 +20,7 @@ struct StackCommand: ParsableCommand {
             ectsCredits is refused (exit 1), naming the component. Optional rules in \
             achievement.stackingRules (minimumEctsCredits, requiredAchievements) must hold. A \
             component declared standalone is stacked with a warning on standard error. \
-            spec/credential.md §8 defines the format.
+            spec/credential.md §10 defines the format.
 
             Example:
               mcred stack --key keys-example/issuer.key \\
