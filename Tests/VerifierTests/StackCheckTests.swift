@@ -233,6 +233,19 @@ struct StackCheckTests {
         ])
     }
 
+    @Test("a bound id that writes K as U+212A KELVIN SIGN does not find the component: ids compare by bytes")
+    func kelvinComponentID() throws {
+        let part = try component(1, ects: 2.5) { $0["id"] = "urn:example:K1" }
+        var lookalike = part
+        lookalike["id"] = "urn:example:\u{212A}1"
+        #expect(lookalike["id"]?.stringValue == part["id"]?.stringValue)  // Swift's String == would match them
+        let stacked = try stack([lookalike], total: 2.5) { _ in DigestMultibase.of(part) }
+        let result = try stackReport(try presented([part, stacked]))
+        #expect(result[.stack]?.result == .fail)
+        #expect(result[.stack]?.message.contains("1 of 1 components is not in the file") == true)
+        #expect(try stackReport(try presented([part, try stack([part], total: 2.5)]))[.stack]?.result == .pass)
+    }
+
     @Test("a wallet holding the components and the stack passes the stack check")
     func wallet() throws {
         let parts = try three()
