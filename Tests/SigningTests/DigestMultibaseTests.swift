@@ -3,8 +3,8 @@ import Foundation
 import Signing
 import Testing
 
-@Suite("Base64URL")
-struct Base64URLTests {
+@Suite("Base64URL for digests")
+struct Base64URLDigestTests {
     @Test("RFC 4648 §10 test vectors, unpadded", arguments: [
         ("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy"),
     ])
