@@ -4,8 +4,9 @@ public import CredentialCore
 /// canonical JSON, signed with Ed25519.
 ///
 /// Each step of the W3C algorithm is a function of its own (proof configuration, transformation,
-/// hashing, serialisation, verification), and "could not verify" (a malformed proof) is kept apart
-/// from "verified: the signature is invalid".
+/// hashing, serialisation, verification). A malformed proof and a checked, invalid signature are
+/// `.failed` results; an OpenSSL failure, when the signature could not be checked at all, is a
+/// thrown `SigningError` and never reads as "invalid".
 public enum EddsaJcs2022 {
     /// The cryptosuite identifier, `eddsa-jcs-2022`.
     public static let cryptosuite = "eddsa-jcs-2022"

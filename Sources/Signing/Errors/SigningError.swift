@@ -30,6 +30,8 @@ public struct SigningError: Error, Sendable, Equatable, CustomStringConvertible 
         // Encodings and identifiers.
         /// Text is not multibase base58btc (`z` followed by the bitcoin alphabet).
         public static let invalidMultibase = Code("invalidMultibase")
+        /// Bytes are not a sha2-256 multihash (`0x12 0x20` + 32 bytes).
+        public static let invalidMultihash = Code("invalidMultihash")
         /// Text is not a `did:key` identifier or verification method of the expected form.
         public static let invalidDIDKey = Code("invalidDIDKey")
         /// A `did:key` names a key type other than Ed25519 (multicodec 0xed01).
