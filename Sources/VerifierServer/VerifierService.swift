@@ -81,11 +81,20 @@ public struct VerifierService: Sendable {
         if report.kind == .presentation || report.kind == .wallet, let presentation = try? Presentation(json) {
             summary["holder"] = presentation.holderID.map(JSONValue.string) ?? .null
         }
-        summary["credentials"] = .array(report.credentials.compactMap { credentialReport -> JSONValue? in
-            guard let value = json.value(at: credentialReport.pointer), let credential = try? Credential(value),
-                  case .object(var item) = CredentialSummary(credential).jsonValue
-            else { return nil }
-            item["pointer"] = .string(credentialReport.pointer.description)
+        let credentials = report.credentials.compactMap { credentialReport -> (JSONPointer, Credential)? in
+            guard let value = json.value(at: credentialReport.pointer), let credential = try? Credential(value) else { return nil }
+            return (credentialReport.pointer, credential)
+        }
+        // A stack part held in the same file (a wallet or presentation) is named by its title.
+        let titles = credentials.compactMap { _, credential in credential.id.map { ($0, credential.title) } }
+        summary["credentials"] = .array(credentials.compactMap { pointer, credential -> JSONValue? in
+            var credentialSummary = CredentialSummary(credential)
+            for index in credentialSummary.stackParts.indices where credentialSummary.stackParts[index].name == nil {
+                let id = credentialSummary.stackParts[index].id
+                credentialSummary.stackParts[index].name = titles.first { id?.hasSameBytes(as: $0.0) == true }?.1
+            }
+            guard case .object(var item) = credentialSummary.jsonValue else { return nil }
+            item["pointer"] = .string(pointer.description)
             item["signed"] = credential.proof?.created.map(JSONValue.string) ?? .null
             return .object(item)
         })

@@ -179,6 +179,33 @@ struct VerifierServerHTTPTests {
         }
     }
 
+    @Test("a wallet with a stacked credential: every credential is checked and the stack parts are named")
+    func walletWithStack() async throws {
+        try await withServer { server in
+            let json = try await server.send("POST", "/api/verify?file=wallet.json", body: try example("stack/wallet.json")).json()
+            #expect(json["verdict"] == "pass")
+            #expect(json["files"]?[0]?["kind"] == "wallet")
+            let credentials = json["summary"]?["credentials"]?.arrayValue ?? []
+            #expect(credentials.count == 4)
+            let stacked = try #require(credentials.first { ($0["stackParts"]?.arrayValue?.count ?? 0) > 0 })
+            let parts = stacked["stackParts"]?.arrayValue ?? []
+            #expect(parts.count == 3)
+            #expect(parts.allSatisfy { $0["name"]?.stringValue != nil && $0["digestMultibase"]?.stringValue != nil })
+            #expect(parts.first?["name"] == "Energy-efficient retrofitting")
+        }
+    }
+
+    @Test("every bundled example passes (the stacked one inside the wallet that holds its parts)", arguments: [
+        "agri-food.signed.json", "construction.signed.json", "manufacturing.signed.json",
+        "sustainable-management.signed.json", "wood-furniture.signed.json", "stack/wallet.json",
+    ])
+    func bundledExamplesPass(_ name: String) async throws {
+        try await withServer { server in
+            let json = try await server.send("POST", "/api/verify", body: try example(name)).json()
+            #expect(json["verdict"] == "pass")
+        }
+    }
+
     @Test("a printable page is verified through the credential it embeds")
     func printablePage() async throws {
         let page = try PrintableCredential.render(try example("agri-food.signed.json"))
