@@ -88,7 +88,7 @@ extension CredentialVerifier {
         guard !line.isOverLimit else {
             return .notACredential(
                 "the line is \(line.length) bytes, more than the limit of \(lineLimit) bytes", failurePointer: .root,
-                line: line.number, skipMessage: "not checked: the line is over the size limit")
+                line: line.number, skipMessage: "not checked: the line is over the size limit", checkIDs: checks.map(\.id))
         }
         do throws(CredentialError) {
             let document = try JSONValue(parsing: line.bytes, limits: JSONLimits(maxBytes: lineLimit))
@@ -96,7 +96,7 @@ extension CredentialVerifier {
         } catch {
             return .notACredential(
                 "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
-                skipMessage: "not checked: the line is not valid JSON")
+                skipMessage: "not checked: the line is not valid JSON", checkIDs: checks.map(\.id))
         }
     }
 }
