@@ -33,6 +33,7 @@ extension CredentialIssuer {
     /// at the first bad line (used when the output streams where it cannot be taken back).
     /// - Parameters:
     ///   - write: receives the signed credentials of a window, each canonical JSON followed by `\n`.
+    ///     After the first bad line, later windows are only checked, not signed (nothing more is written).
     ///   - onFailure: called once per bad line, in input order, with `line` set.
     ///   - progress: called after each window with the lines done and the input bytes read.
     /// - Throws: `CredentialError` when the input cannot be read (`fileUnreadable`), or whatever
@@ -52,9 +53,11 @@ extension CredentialIssuer {
         while true {
             let lines = try reader.nextWindow()
             if lines.isEmpty { break }
-            // Small chunks: a window is a few thousand lines, and the workers meet at its end.
+            // Small chunks: a window is a few thousand lines, and the workers meet at its end. Once a
+            // line has failed nothing more will be written, so later windows are checked, not signed.
+            let signs = summary.failed == 0
             let results = ParallelMap.map(lines, jobs: jobs, chunkSize: 16) { line in
-                issueLine(line, timestamp: timestamp, lineLimit: lineLimit)
+                issueLine(line, timestamp: timestamp, lineLimit: lineLimit, signs: signs)
             }
             output.removeAll(keepingCapacity: true)
             lines: for item in results {
@@ -88,8 +91,8 @@ extension CredentialIssuer {
         return summary
     }
 
-    /// Parses, issues and canonicalises one line (on a worker thread).
-    func issueLine(_ line: JSONLines.Line, timestamp: String, lineLimit: Int) -> StreamedLine {
+    /// Parses, issues and canonicalises one line (on a worker thread); with `signs` false, only checks it.
+    func issueLine(_ line: JSONLines.Line, timestamp: String, lineLimit: Int, signs: Bool) -> StreamedLine {
         guard !line.isOverLimit else {
             return StreamedLine(
                 line: line.number,
@@ -107,6 +110,10 @@ extension CredentialIssuer {
                 throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")
             }
             if case .string(let id)? = template["id"] { digest = IDDigest(id) }
+            guard signs else {
+                _ = try checked(template, timestamp: timestamp)
+                return StreamedLine(line: line.number, result: .success([]), idDigest: digest)
+            }
             let canonical = try issueWithCanonicalForm(template, timestamp: timestamp).canonical
             return StreamedLine(line: line.number, result: .success(canonical), idDigest: digest)
         } catch {

@@ -94,6 +94,18 @@ struct CredentialIssuerStreamTests {
         #expect(result.output.split(separator: 0x0A).count < 37)
     }
 
+    @Test("after a bad line, later windows are still checked in full, repeated ids included")
+    func checksAfterFailure() throws {
+        let path = try batchFile(
+            count: 60, id: { $0 == 55 ? "urn:example:credential:30" : "urn:example:credential:\($0)" },
+            extra: [2: "{}", 48: "{\"@context\": 1}"])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try run(path)
+        #expect(result.failures.map(\.line) == [2, 48, 55])
+        #expect(result.failures.map(\.code) == [.invalidCredential, .invalidCredential, .duplicateID])
+        #expect(result.output.isEmpty)
+    }
+
     @Test("stopping at the first failure writes every line before it and nothing after")
     func stopsAtFirstFailure() throws {
         let path = try batchFile(count: 40, id: { _ in nil }, extra: [25: "[1, 2", 30: "nope"])
