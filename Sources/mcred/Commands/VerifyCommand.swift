@@ -39,7 +39,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Count warn and unknown results as failures.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Verify one credential per line of a JSON Lines file.", valueName: "in.jsonl"))
+    @Option(help: ArgumentHelp("Verify one credential per line of a JSON Lines file (- for standard input), streamed, results in input order; with --json one report per line.", valueName: "in.jsonl"))
     var batch: String?
 
     @OptionGroup var batchOptions: BatchOptions
