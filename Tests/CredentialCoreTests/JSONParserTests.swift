@@ -99,6 +99,22 @@ struct JSONParserTests {
         Rejection("short unicode escape", #""\u12""#, .invalidEscape),
         Rejection("non-hex unicode escape", #""\u00g0""#, .invalidEscape),
         Rejection("escaped single quote", #""\'""#, .invalidEscape),
+        // I-JSON noncharacters (RFC 7493 §2.1), raw UTF-8 and escaped.
+        Rejection("raw U+FDD0", utf8("[\"") + [0xEF, 0xB7, 0x90] + utf8("\"]"), .noncharacter, line: 1, column: 3, pointer: "/0"),
+        Rejection("raw U+FDEF in a key", utf8("{\"") + [0xEF, 0xB7, 0xAF] + utf8("\":1}"), .noncharacter, column: 3, pointer: ""),
+        Rejection("raw U+FFFE", utf8("\"a") + [0xEF, 0xBF, 0xBE] + utf8("\""), .noncharacter, column: 3),
+        Rejection("raw U+FFFF after an escape", utf8("{\"k\":\"\\n") + [0xEF, 0xBF, 0xBF] + utf8("\"}"), .noncharacter,
+                  column: 9, pointer: "/k"),
+        Rejection("raw U+1FFFE", utf8("[1,\n\"") + [0xF0, 0x9F, 0xBF, 0xBE] + utf8("\"]"), .noncharacter,
+                  line: 2, column: 2, pointer: "/1"),
+        Rejection("raw U+2FFFF", utf8("\"") + [0xF0, 0xAF, 0xBF, 0xBF] + utf8("\""), .noncharacter),
+        Rejection("raw U+10FFFF", utf8("\"") + [0xF4, 0x8F, 0xBF, 0xBF] + utf8("\""), .noncharacter),
+        Rejection("escaped U+FDD0", #"["\uFDD0"]"#, .noncharacter, column: 3, pointer: "/0"),
+        Rejection("escaped U+FDEF in lower case", #""\ufdef""#, .noncharacter, column: 2),
+        Rejection("escaped U+FFFE", #"{"a":{"b":"x\uFFFE"}}"#, .noncharacter, column: 13, pointer: "/a/b"),
+        Rejection("escaped U+FFFF in a key", #"{"\uffff":1}"#, .noncharacter, column: 3, pointer: ""),
+        Rejection("surrogate pair escaping U+1FFFE", #"["ok","\uD83F\uDFFE"]"#, .noncharacter, column: 8, pointer: "/1"),
+        Rejection("surrogate pair escaping U+10FFFF", #""\udbff\udfff""#, .noncharacter),
         // Byte order mark.
         Rejection("byte order mark", [0xEF, 0xBB, 0xBF] + utf8("{}"), .unexpectedCharacter, line: 1, column: 1),
     ]
@@ -111,6 +127,34 @@ struct JSONParserTests {
         if let column = rejection.column { #expect(error.column == column, "\(error)") }
         if let pointer = rejection.pointer { #expect(error.pointer?.description == pointer, "\(error)") }
         #expect(!error.message.isEmpty)
+    }
+
+    @Test("accepts the scalars next to the noncharacters, raw and escaped")
+    func acceptsNeighboursOfNoncharacters() throws {
+        let raw: [[UInt8]] = [
+            [0xEF, 0xB7, 0x8F], [0xEF, 0xB7, 0xB0], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0xBF, 0xBD],
+            [0xF0, 0x9F, 0xBE, 0xBF], [0xF3, 0xAF, 0xBF, 0xBD], [0xEE, 0x80, 0x80],
+        ]
+        for bytes in raw {
+            let value = try JSONValue(parsing: utf8("[\"") + bytes + utf8("\"]"))
+            #expect(value[0]?.stringValue.map { Array($0.utf8) } == bytes)
+        }
+        let escaped: [(String, UInt32)] = [
+            (#""\uFDCF""#, 0xFDCF), (#""\ufdf0""#, 0xFDF0), (#""\uFFFD""#, 0xFFFD),
+            (#""\uD83F\uDFFD""#, 0x1FFFD), (#""\uD83F\uDC00""#, 0x1FC00),
+        ]
+        for (text, scalar) in escaped {
+            #expect(try JSONValue(parsing: text).stringValue?.unicodeScalars.map(\.value) == [scalar], "\(text)")
+        }
+    }
+
+    @Test("names the noncharacter and the rule in the message")
+    func noncharacterMessage() throws {
+        let error = try #require(throws: CredentialError.self) { try JSONValue(parsing: #"{"a":"\uD83F\uDFFE"}"#) }
+        #expect(error.message == "the escape of U+1FFFE is a Unicode noncharacter, which I-JSON does not allow in strings (RFC 7493 §2.1)")
+        #expect(error.description.hasPrefix("line 1:7: /a: "))
+        let raw = try #require(throws: CredentialError.self) { try JSONValue(parsing: utf8("\"") + [0xEF, 0xB7, 0x90] + utf8("\"")) }
+        #expect(raw.message.hasPrefix("U+FDD0 is a Unicode noncharacter"))
     }
 
     @Test("names both sides in an unexpected-character message")
@@ -176,7 +220,7 @@ struct JSONParserTests {
     func escapes() throws {
         let value = try JSONValue(parsing: #""\"\\\/\b\f\n\r\t\u0000\u00e9\u20AC\ud83d\ude00x""#)
         #expect(value == .string("\"\\/\u{8}\u{c}\n\r\t\u{0}é€😀x"))
-        #expect(try JSONValue(parsing: #""\uDBFF\uDFFF""#) == .string("\u{10FFFF}"))
+        #expect(try JSONValue(parsing: #""\uDBFF\uDFFD""#) == .string("\u{10FFFD}"))
     }
 
     @Test("parses numbers to the nearest double")

@@ -22,6 +22,15 @@ extension JSONParser {
         return error(.loneSurrogate, what + " (I-JSON, RFC 7493 §2.1)", at: offset, child: true)
     }
 
+    func noncharacter(_ scalar: UInt32, at offset: Int, escaped: Bool) -> CredentialError {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return error(
+            .noncharacter,
+            "\(escaped ? "the escape of " : "")\(name) is a Unicode noncharacter, which I-JSON does not allow in strings (RFC 7493 §2.1)",
+            at: offset, child: true)
+    }
+
     /// An error for the byte at `index`: "expected …, found …", or the end of the input.
     func unexpected(_ expectation: String, child: Bool) -> CredentialError {
         guard index < bytes.count else {

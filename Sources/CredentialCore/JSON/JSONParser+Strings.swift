@@ -135,6 +135,8 @@ extension JSONParser {
             } else if (0xDC00 ... 0xDFFF).contains(unit) {
                 throw loneSurrogate(unit, at: position)
             }
+            // RFC 7493 §2.1: noncharacters are refused escaped too, also as surrogate pairs (U+1FFFE).
+            if Self.isNoncharacter(scalar) { throw noncharacter(scalar, at: position, escaped: true) }
             appendUTF8(scalar)
             return next
         default:

@@ -7,7 +7,39 @@ extension JSONParser {
         guard let next = Self.endOfUTF8Sequence(in: bytes, at: position) else {
             throw error(.invalidUTF8, Self.describeInvalidUTF8(in: bytes, at: position), at: position, child: true)
         }
+        // RFC 7493 §2.1: I-JSON strings must not contain noncharacters, which take 3 or 4 bytes.
+        if next - position >= 3 && Self.encodesNoncharacter(bytes, at: position, length: next - position) {
+            throw noncharacter(Self.scalar(in: bytes, at: position, length: next - position), at: position, escaped: false)
+        }
         return next
+    }
+
+    /// Whether the well-formed 3- or 4-byte sequence at `position` encodes a noncharacter.
+    ///
+    /// U+FDD0–U+FDEF are EF B7 90–AF; U+FFFE and U+FFFF are EF BF BE–BF; U+xFFFE and U+xFFFF of
+    /// planes 1–16 end in 0xF in the second byte's low nibble, then BF, then BE or BF.
+    @inline(__always)
+    static func encodesNoncharacter(_ bytes: [UInt8], at position: Int, length: Int) -> Bool {
+        let second = bytes[position + 1], third = bytes[position + 2]
+        if length == 3 {
+            guard bytes[position] == 0xEF else { return false }
+            return (second == 0xB7 && third >= 0x90 && third <= 0xAF) || (second == 0xBF && third >= 0xBE)
+        }
+        return second & 0x0F == 0x0F && third == 0xBF && bytes[position + 3] >= 0xBE
+    }
+
+    /// Whether `scalar` is one of the 66 Unicode noncharacters (Unicode §23.7), which I-JSON
+    /// forbids (RFC 7493 §2.1).
+    @inline(__always)
+    static func isNoncharacter(_ scalar: UInt32) -> Bool {
+        (0xFDD0 ... 0xFDEF).contains(scalar) || scalar & 0xFFFE == 0xFFFE
+    }
+
+    /// The scalar of the well-formed sequence of `length` (2–4) bytes at `position`.
+    static func scalar(in bytes: [UInt8], at position: Int, length: Int) -> UInt32 {
+        var value = UInt32(bytes[position]) & (0x7F >> length)
+        for offset in 1 ..< length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+        return value
     }
 
     /// The offset after the well-formed UTF-8 sequence at `position`, or nil (RFC 3629 §4).

@@ -1,10 +1,11 @@
 extension JSONValue {
     /// Parses UTF-8 bytes strictly: RFC 8259 JSON that is also I-JSON (RFC 7493), within `limits`.
     ///
-    /// Rejects duplicate member names, invalid UTF-8, lone surrogates (also as escapes), numbers
-    /// that overflow a double, raw control characters in strings, a byte order mark and trailing data.
+    /// Rejects duplicate member names, invalid UTF-8, lone surrogates and noncharacters (also as
+    /// escapes), numbers that overflow a double, raw control characters in strings, a byte order
+    /// mark and trailing data.
     /// - Throws: `unexpectedCharacter`, `unexpectedEnd`, `invalidNumber`, `numberOutOfRange`,
-    ///   `invalidEscape`, `controlCharacter`, `invalidUTF8`, `loneSurrogate`, `duplicateKey`,
+    ///   `invalidEscape`, `controlCharacter`, `invalidUTF8`, `loneSurrogate`, `noncharacter`, `duplicateKey`,
     ///   `trailingData`, `tooLarge`, `tooDeep`, `stringTooLong`; each with line, column and pointer
     ///   (except `tooLarge`).
     public init(parsing bytes: [UInt8], limits: JSONLimits = .default) throws(CredentialError) {
