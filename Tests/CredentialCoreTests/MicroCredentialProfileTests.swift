@@ -150,6 +150,21 @@ struct CredentialSchemaTests {
     }
 }
 
+extension CredentialSchemaTests {
+    @Test("validFrom and validUntil without a time zone are each named", arguments: ["validFrom", "validUntil"])
+    func dateWithoutTimeZone(_ field: String) throws {
+        var document = MicroCredentialProfileTests.complete
+        document[field] = "2026-07-01T00:00:00"
+        #expect(try problems(document) == [
+            "/\(field): must name its time zone (Z or ±hh:mm), as VC 2.0 requires, e.g. \"2026-01-31T09:00:00Z\", found \"2026-07-01T00:00:00\"",
+        ])
+        for zoned in ["2026-07-01T00:00:00Z", "2026-07-01T00:00:00+02:00", "2026-07-01T00:00:00.5-05:30"] {
+            document[field] = .string(zoned)
+            #expect(try problems(document).isEmpty, "\(zoned)")
+        }
+    }
+}
+
 @Suite("XSDDateTime")
 struct XSDDateTimeTests {
     @Test("dateTimes with Z, offsets and fractions parse to the right instant")
@@ -159,6 +174,18 @@ struct XSDDateTimeTests {
         #expect(XSDDateTime.parse("2026-11-29T10:00:00+01:00") == utc)
         #expect(XSDDateTime.parse("2026-11-29T09:00:00.250Z")?.timeIntervalSince(utc) == 0.25)
         #expect(XSDDateTime.parse("2024-02-29T00:00:00Z") != nil)
+    }
+
+    @Test("says whether the time zone was written; a missing one reads as UTC")
+    func timeZonePresence() throws {
+        let zoneless = try #require(XSDDateTime.parseWithTimeZone("2026-11-29T09:00:00"))
+        #expect(!zoneless.hasTimeZone)
+        #expect(zoneless.date == XSDDateTime.parse("2026-11-29T09:00:00Z"))
+        #expect(XSDDateTime.parseWithTimeZone("2026-11-29T09:00:00.5")?.hasTimeZone == false)
+        for zoned in ["2026-11-29T09:00:00Z", "2026-11-29T09:00:00z", "2026-11-29T09:00:00+00:00", "2026-11-29T09:00:00.5-01:00"] {
+            #expect(XSDDateTime.parseWithTimeZone(zoned)?.hasTimeZone == true, "\(zoned)")
+        }
+        #expect(XSDDateTime.parseWithTimeZone("2026-11-29T09:00:00+01") == nil)
     }
 
     @Test("malformed and impossible dates are rejected", arguments: [
