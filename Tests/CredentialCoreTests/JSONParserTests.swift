@@ -90,6 +90,17 @@ struct JSONParserTests {
         Rejection("comment", "[1 /* no */]", .unexpectedCharacter),
         Rejection("error on a later line", "{\n  \"a\": [\n    1,\n    x\n  ]\n}", .unexpectedCharacter,
                   line: 4, column: 5, pointer: "/a/1"),
+        Rejection("error deep in mixed nesting", #"{"a":[1,{"b":[true,{"c":x}]}]}"#, .unexpectedCharacter,
+                  column: 25, pointer: "/a/1/b/1/c"),
+        Rejection("error after closed siblings", #"[{"x":[1,2]},{"y":{"z":[0,0,nul]}}]"#, .unexpectedCharacter,
+                  pointer: "/1/y/z/2"),
+        Rejection("duplicate key after a closed sibling object", #"{"a":{"b":1},"c":[{"d":1,"d":2}]}"#, .duplicateKey,
+                  pointer: "/c/0/d"),
+        Rejection("duplicate key in a large nested object",
+                  #"[{"x":1},{"# + (0 ..< 40).map { "\"k\($0)\":[\($0)]" }.joined(separator: ",") + ",\"k7\":0}]",
+                  .duplicateKey, pointer: "/1/k7"),
+        Rejection("missing comma after a nested container", #"{"a":[{"b":[]}] "c":1}"#, .unexpectedCharacter,
+                  column: 17, pointer: ""),
         // Strings.
         Rejection("raw tab in a string", "[\"a\tb\"]", .controlCharacter, column: 4, pointer: "/0"),
         Rejection("raw newline in a string", "\"a\nb\"", .controlCharacter, line: 1, column: 3),
@@ -155,6 +166,19 @@ struct JSONParserTests {
         #expect(error.description.hasPrefix("line 1:7: /a: "))
         let raw = try #require(throws: CredentialError.self) { try JSONValue(parsing: utf8("\"") + [0xEF, 0xB7, 0x90] + utf8("\"")) }
         #expect(raw.message.hasPrefix("U+FDD0 is a Unicode noncharacter"))
+    }
+
+    @Test("keeps sibling containers apart while they share the parser's stacks")
+    func siblingContainers() throws {
+        let value = try JSONValue(parsing: #"[{"a":[1,[2,3],{"b":{}}],"c":{"d":[[]]}},[],{"e":[4]},[[5],{"f":6}],7]"#)
+        #expect(value == [
+            ["a": [1, [2, 3], ["b": [:]]], "c": ["d": [[]]]], [], ["e": [4]], [[5], ["f": 6]], 7,
+        ])
+        #expect(value[0]?.objectValue?.keys == ["a", "c"])
+        let wide = try JSONValue(parsing: "[" + (0 ..< 100).map { "{\"k\($0)\":[\($0)],\"n\":\($0)}" }.joined(separator: ",") + "]")
+        #expect(wide.arrayValue?.count == 100)
+        #expect(wide[99]?["k99"] == [99])
+        #expect(wide[50]?.objectValue?.keys == ["k50", "n"])
     }
 
     @Test("names both sides in an unexpected-character message")

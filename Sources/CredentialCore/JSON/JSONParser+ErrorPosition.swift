@@ -69,23 +69,20 @@ extension JSONParser {
             line += 1
             lineStart = position + 1
         }
+        // Each open container's items run from its start to the start of the next open container
+        // of the same kind (the innermost ones to the end of their stack).
+        let frames = outer + (depth > 0 ? [(isObject: inObject, start: start, keySet: nil)] : [])
         var tokens: [String] = []
-        var objectLevel = 0
-        var arrayLevel = 0
-        for isObject in outerKinds {
-            if isObject {
-                if let last = outerObjects[objectLevel].members.last { tokens.append(last.key) }
-                objectLevel += 1
+        for (level, frame) in frames.enumerated() {
+            let isInnermost = level == frames.count - 1
+            if isInnermost && !child { break }
+            let next = frames[(level + 1)...].first { $0.isObject == frame.isObject }
+            if frame.isObject {
+                let end = next?.start ?? members.count
+                // The innermost object's last member is the one being parsed only while it waits for its value.
+                if end > frame.start && (!isInnermost || hasKey) { tokens.append(members[end - 1].key) }
             } else {
-                tokens.append(String(outerArrays[arrayLevel].count))
-                arrayLevel += 1
-            }
-        }
-        if depth > 0 && child {
-            if inObject {
-                if hasKey, let last = members.last { tokens.append(last.key) }
-            } else {
-                tokens.append(String(elements.count))
+                tokens.append(String((next?.start ?? elements.count) - frame.start))
             }
         }
         return CredentialError(

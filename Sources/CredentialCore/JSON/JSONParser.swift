@@ -3,6 +3,11 @@
 /// It runs over UTF-8 bytes with an index and keeps open containers on explicit stacks, so a
 /// deeply nested input costs heap (bounded by `maxDepth`), never call-stack frames.
 ///
+/// The items of all open containers share two stacks (`members` for objects, `elements` for
+/// arrays); a container that closes is copied out into an array of exactly its size. Growing a
+/// separate array per container left most of their capacity unused: `[1,1,…]` or an array of
+/// one-member objects cost 15 to 50 times the input's size.
+///
 /// This file is the driver (values, containers, member names); strings, numbers, UTF-8
 /// validation and error positions are in the `JSONParser+…` files.
 struct JSONParser {
@@ -13,24 +18,22 @@ struct JSONParser {
     var scratch: [UInt8] = []
 
     /// Open containers: how many, and whether the innermost one is an object.
-    ///
-    /// The innermost container lives in `members` (with `keySet` and `hasKey`) or `elements`;
-    /// the ones around it wait on `stack`, so only a change of nesting pushes or pops.
     var depth = 0
     var inObject = false
-    /// Members of the innermost object; while `hasKey`, the last one holds a placeholder value.
+    /// Where the innermost container's items start in `members` or `elements`.
+    var start = 0
+    /// Members of every open object, outermost first; each object's last member holds a
+    /// placeholder value while that value is being parsed.
     var members: [JSONObject.Element] = []
-    /// Whether the last of `members` is waiting for its value.
+    /// Whether the innermost object's last member is waiting for its value.
     var hasKey = false
     /// Keys of the innermost object, kept once it is large enough for a linear scan to hurt.
     var keySet: Set<ScalarKey>?
-    /// Elements of the innermost array.
+    /// Elements of every open array, outermost first.
     var elements: [JSONValue] = []
-    /// The enclosing containers, outermost first: `true` for an object. Their contents wait on
-    /// `outerObjects` (where the last member's value is pending) and `outerArrays`.
-    var outerKinds: [Bool] = []
-    var outerObjects: [(members: [JSONObject.Element], keySet: Set<ScalarKey>?)] = []
-    var outerArrays: [[JSONValue]] = []
+    /// The enclosing containers, outermost first: whether each is an object, where its items
+    /// start, and its key set.
+    var outer: [(isObject: Bool, start: Int, keySet: Set<ScalarKey>?)] = []
 
     /// Objects with more members than this switch from a linear duplicate scan to a hash set.
     static let linearKeyScanLimit = 16
@@ -121,10 +124,8 @@ struct JSONParser {
                         throw unexpected("expected \",\" or \"}\" after an object member", child: false)
                     }
                     index += 1
-                    var closed: [JSONObject.Element] = []
-                    swap(&closed, &members)
                     keySet = nil
-                    value = .object(JSONObject(uncheckedMembers: closed))
+                    value = .object(JSONObject(uncheckedMembers: Self.takeItems(from: &members, at: start, isOutermost: depth == 1)))
                 } else {
                     elements.append(consume value)
                     skipWhitespace()
@@ -136,9 +137,7 @@ struct JSONParser {
                         throw unexpected("expected \",\" or \"]\" after an array element", child: false)
                     }
                     index += 1
-                    var closed: [JSONValue] = []
-                    swap(&closed, &elements)
-                    value = .array(closed)
+                    value = .array(Self.takeItems(from: &elements, at: start, isOutermost: depth == 1))
                 }
                 closeContainer()
             }
@@ -162,55 +161,58 @@ struct JSONParser {
         }
     }
 
-    /// Makes a new innermost container, moving the current one (if any) onto `stack`.
+    /// Makes a new innermost container, moving the current one (if any) onto `outer`.
     @inline(__always)
     mutating func openContainer(isObject: Bool) {
         if depth > 0 {
-            if outerKinds.capacity == 0 {
-                // One allocation each for typical nesting instead of growing 1, 2, 4, 8.
-                outerKinds.reserveCapacity(8)
-                outerObjects.reserveCapacity(8)
-                outerArrays.reserveCapacity(8)
-            }
-            if inObject {
-                var outer: [JSONObject.Element] = []
-                swap(&outer, &members)
-                var outerKeys: Set<ScalarKey>? = nil
-                swap(&outerKeys, &keySet)
-                outerObjects.append((members: outer, keySet: outerKeys))
-            } else {
-                var outer: [JSONValue] = []
-                swap(&outer, &elements)
-                outerArrays.append(outer)
-            }
-            outerKinds.append(inObject)
+            if outer.capacity == 0 { outer.reserveCapacity(8) }
+            outer.append((isObject: inObject, start: start, keySet: keySet))
+            keySet = nil
+        } else if members.capacity == 0 && elements.capacity == 0 {
+            // One allocation each covers the items of a typical credential's open containers.
+            members.reserveCapacity(32)
+            elements.reserveCapacity(16)
         }
         depth += 1
         inObject = isObject
-        // One allocation covers most credential objects and arrays instead of growing 1, 2, 4, 8.
         if isObject {
             hasKey = false
-            members.reserveCapacity(8)
+            start = members.count
         } else {
-            elements.reserveCapacity(4)
+            start = elements.count
         }
     }
 
-    /// Makes the enclosing container innermost again; the closed one has been moved out.
+    /// Makes the enclosing container innermost again; the closed one's items have been taken.
     @inline(__always)
     mutating func closeContainer() {
         depth -= 1
-        guard let outerIsObject = outerKinds.popLast() else { return }
-        inObject = outerIsObject
-        if outerIsObject {
-            if let outer = outerObjects.popLast() {
-                members = outer.members
-                keySet = outer.keySet
-            }
-            hasKey = true
-        } else if let outer = outerArrays.popLast() {
-            elements = outer
+        guard let enclosing = outer.popLast() else { return }
+        inObject = enclosing.isObject
+        start = enclosing.start
+        keySet = enclosing.keySet
+        hasKey = enclosing.isObject
+    }
+
+    /// The items from `start` on, moved out of `stack` into an array of exactly their count.
+    @inline(__always)
+    static func takeItems<Item>(from stack: inout [Item], at start: Int, isOutermost: Bool) -> [Item] {
+        if isOutermost {
+            // Nothing else is open, so the stack holds exactly these items: hand it over instead
+            // of copying it (for a large array, the capacity beyond them is memory never touched).
+            var items: [Item] = []
+            swap(&items, &stack)
+            return items
         }
+        // Popping moves each item without reference counting (a copy would retain and release
+        // each); not `Array(stack[start...])` either, which shares the stack's buffer when
+        // `start` is 0, so that the stack's next write copies it with all its capacity.
+        let count = stack.count - start
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for _ in 0 ..< count { items.append(stack.removeLast()) }
+        items.reverse()
+        return items
     }
 
     func checkDepth() throws(CredentialError) {
@@ -253,10 +255,10 @@ struct JSONParser {
             keySet = set
             return !inserted
         }
-        let count = members.count
+        let count = members.count - start
         if count < Self.linearKeyScanLimit {
             let length = name.utf8.count
-            for position in 0 ..< count {
+            for position in start ..< members.count {
                 let key = members[position].key
                 // Equal scalars imply Swift's (canonical) equality, whose check is fast: only a
                 // canonically equal key needs its bytes compared.
@@ -265,7 +267,7 @@ struct JSONParser {
             return false
         }
         var set = Set<ScalarKey>(minimumCapacity: count * 2)
-        for member in members { set.insert(ScalarKey(string: member.key)) }
+        for member in members[start...] { set.insert(ScalarKey(string: member.key)) }
         let inserted = set.insert(ScalarKey(string: name)).inserted
         keySet = set
         return !inserted
