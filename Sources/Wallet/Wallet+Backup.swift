@@ -1,4 +1,4 @@
-public import CredentialCore
+import CredentialCore
 public import Signing
 import Foundation
 
