@@ -49,6 +49,19 @@ public struct CredentialIssuer: Sendable {
     func issueWithCanonicalForm(
         _ template: JSONValue, timestamp: String
     ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
+        let unsigned = try checked(template, timestamp: timestamp)
+        let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: timestamp)
+        do {
+            return try signer.signWithCanonicalForm(unsigned, options: options)
+        } catch {
+            throw IssuerError(.signingFailed, error.description)
+        }
+    }
+
+    /// Completes a template and runs every check issuing runs, without signing: the unsigned
+    /// credential that would be signed. A batch that already failed checks its other lines this way.
+    /// - Throws: `invalidTemplate`, `invalidCredential`, `incomplete` (with every problem).
+    func checked(_ template: JSONValue, timestamp: String) throws(IssuerError) -> JSONValue {
         let unsigned = try complete(template, timestamp: timestamp)
         let credential: Credential
         do {
@@ -60,6 +73,14 @@ public struct CredentialIssuer: Sendable {
         if !structural.isEmpty {
             throw IssuerError(.invalidCredential, "the template is not a valid VC 2.0 credential", problems: structural)
         }
+        // A type one slip away from MicroCredential is refused, not signed as something else
+        // (credential.md §5.3); --allow-incomplete does not cover a typo.
+        if let misspelling = MicroCredentialProfile.misspellingProblem(in: credential) {
+            let missing = MicroCredentialProfile.problems(in: credential)
+            throw IssuerError(
+                .incomplete, "\(misspelling.message) Fix achievementType; as a micro-credential it lacks \(missing.count) Annex I element\(missing.count == 1 ? "" : "s")",
+                problems: [misspelling] + missing)
+        }
         // Only a declared micro-credential must be complete; `verify` reports the rest as warnings.
         if credential.isMicroCredential && !allowIncomplete {
             let missing = MicroCredentialProfile.problems(in: credential)
@@ -70,12 +91,7 @@ public struct CredentialIssuer: Sendable {
                     problems: missing)
             }
         }
-        let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: timestamp)
-        do {
-            return try signer.signWithCanonicalForm(unsigned, options: options)
-        } catch {
-            throw IssuerError(.signingFailed, error.description)
-        }
+        return unsigned
     }
 
     /// Fills the fields the issuer decides; refuses a template that contradicts the key.

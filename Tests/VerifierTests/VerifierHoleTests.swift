@@ -165,6 +165,20 @@ struct VerifierHoleTests {
         #expect(VerificationReport(checkedAt: fixtureTime, strict: false, files: [file]).verdict == .error)
     }
 
+    @Test("a credential whose achievementType is a likely misspelling gets a profile warning that names it")
+    func misspelledType() throws {
+        let document = try JSONValue(parsing: try vector("vc-signed"))
+        var edited = document
+        edited["proof"] = nil
+        edited["credentialSubject"]?["achievement"]?["achievementType"] = "Microcredential"
+        let signed = try EddsaJcs2022.sign(edited, with: try key(Self.issuerSeed), options: .init(proofPurpose: "assertionMethod", created: nil))
+        let report = verifier.verify(signed)
+        #expect(report[.profile]?.result == .warn)
+        #expect(report[.profile]?.message.contains("did you mean MicroCredential?") == true)
+        #expect(report[.profile]?.pointer == "/credentialSubject/achievement/achievementType")
+        #expect((report[.profile]?.problems.count ?? 0) > 1)
+    }
+
     @Test("a proof created well after the checking time is a validity warning")
     func proofFromTheFuture() throws {
         let issuer = try key(Self.issuerSeed)
