@@ -92,6 +92,12 @@ try:
         expect("alert opened by credential text", True, False)
     except NoAlertPresentException:
         expect("alert opened by credential text", False, False)
+    driver.find_element(By.ID, "new-challenge").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "challenge-value").text != "")
+    challenge = driver.find_element(By.ID, "challenge-value").text
+    expect("challenge is 22 base64url characters", len(challenge) == 22, True)
+    expect("command names the challenge and domain",
+           f"--challenge {challenge} --domain " + url.split("//")[1].rstrip("/") in driver.find_element(By.ID, "challenge-command").text, True)
     expect("injected text shown as text", "<script>alert(1)</script>" in driver.find_element(By.ID, "summary").text, True)
 finally:
     driver.quit()
