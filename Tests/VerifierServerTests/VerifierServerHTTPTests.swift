@@ -238,6 +238,17 @@ struct VerifierServerHTTPTests {
         }
     }
 
+    @Test("a request to another host name (DNS rebinding) gets 421 and no report")
+    func otherHostIsRefused() async throws {
+        try await withServer { server in
+            let refused = try await server.send("POST", "/api/verify", body: try example("construction.signed.json"), host: "evil.example:\(server.port)")
+            #expect(refused.status == 421)
+            #expect(!String(decoding: refused.body, as: UTF8.self).contains("mcredReport"))
+            let page = try await server.send("GET", "/", host: "localhost:\(server.port)")
+            #expect(page.status == 200)
+        }
+    }
+
     @Test("on loopback only loopback Host names are answered", arguments: [
         ("127.0.0.1:8080", true), ("localhost:8080", true), ("[::1]:8080", true), ("127.9.9.9", true),
         ("evil.example:8080", false), ("127.0.0.1.evil.example", false), (nil, false), ("[::1", false),
