@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser test of `mcred serve`: headless Chromium (Debian's chromium + chromium-driver, Python
 # selenium) chooses and drops a good credential, a printable page, a tampered credential and one
-# whose every field carries markup, and reads the verdict the page shows. Saves a screenshot.
+# whose fields carry markup, and a presentation made for a challenge from the page, and reads the
+# verdict the page shows. Saves a screenshot.
 # Skipped, with a message, when Chromium or selenium cannot be installed. Bounded to 3 minutes.
 #
 # Usage: Tests/browser/run.sh [SCREENSHOT.png]   (run from anywhere; needs a built mcred)
@@ -63,7 +64,8 @@ done
 [ -n "$port" ] || { echo "mcred serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
 
 timeout 180 python3 Tests/browser/verifier_page.py "http://127.0.0.1:$port/" \
-    "$work/construction.vc.json" "$work/agri-food.html" "$work/tampered.vc.json" "$work/injected.json" "$screenshot"
+    "$work/construction.vc.json" "$work/agri-food.html" "$work/tampered.vc.json" "$work/injected.json" "$screenshot" \
+    "$bin" "$work"
 status=$?
 echo "access log of the run:"
 sed 's/^/  /' "$work/serve.log"

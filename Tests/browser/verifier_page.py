@@ -1,8 +1,11 @@
 """Drives the `mcred serve` page in headless Chromium: choose and drop files, read the verdict.
 
-Usage: verifier_page.py URL GOOD.json GOOD.html TAMPERED.json INJECTED.json SCREENSHOT.png
-Exits non-zero on the first wrong verdict.
+Usage: verifier_page.py URL GOOD.json GOOD.html TAMPERED.json INJECTED.json SCREENSHOT.png MCRED WORKDIR
+Exits non-zero when a verdict is not the expected one.
 """
+import json
+import os
+import subprocess
 import sys
 
 from selenium import webdriver
@@ -12,7 +15,28 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-url, good_json, good_html, tampered, injected, screenshot = sys.argv[1:7]
+url, good_json, good_html, tampered, injected, screenshot, mcred, work = sys.argv[1:9]
+
+
+def present(challenge, domain):
+    """What a learner does with the challenge: a holder key, a credential for it, a wallet, a presentation."""
+    def run(*arguments):
+        subprocess.run([mcred, *arguments], check=True, capture_output=True, cwd=work)
+    run("keygen", "--out", "learner.key")
+    holder = subprocess.run([mcred, "did", "learner.key"], check=True, capture_output=True, text=True, cwd=work).stdout.strip()
+    with open(f"{root}/spec/examples/construction.json") as f:
+        template = json.load(f)
+    template["credentialSubject"]["id"] = holder
+    with open(f"{work}/learner-template.json", "w") as f:
+        json.dump(template, f)
+    run("issue", "--key", f"{root}/keys-example/issuer.key", "learner-template.json", "--out", "learner.vc.json")
+    run("wallet", "init", "--holder-key", "learner.key", "--out", "wallet.json")
+    run("wallet", "add", "wallet.json", "learner.vc.json")
+    run("present", "--wallet", "wallet.json", "--key", "learner.key", "--challenge", challenge, "--domain", domain, "--out", "presentation.json")
+    return f"{work}/presentation.json"
+
+
+root = os.getcwd()
 
 options = Options()
 for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=960,1100"):
@@ -92,13 +116,19 @@ try:
         expect("alert opened by credential text", True, False)
     except NoAlertPresentException:
         expect("alert opened by credential text", False, False)
+    expect("injected text shown as text", "<script>alert(1)</script>" in driver.find_element(By.ID, "summary").text, True)
     driver.find_element(By.ID, "new-challenge").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "challenge-value").text != "")
     challenge = driver.find_element(By.ID, "challenge-value").text
     expect("challenge is 22 base64url characters", len(challenge) == 22, True)
     expect("command names the challenge and domain",
            f"--challenge {challenge} --domain " + url.split("//")[1].rstrip("/") in driver.find_element(By.ID, "challenge-command").text, True)
-    expect("injected text shown as text", "<script>alert(1)</script>" in driver.find_element(By.ID, "summary").text, True)
+    presentation = present(challenge, driver.find_element(By.ID, "challenge-domain").text)
+    expect("dropped presentation for the challenge", verdict_after(drop(presentation), "presentation.json"), "PASS")
+    driver.find_element(By.ID, "new-challenge").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "challenge-value").text != challenge)
+    driver.execute_script("document.getElementById('file-name').textContent = '';")
+    expect("the same presentation for a newer challenge", verdict_after(drop(presentation), "presentation.json"), "FAIL")
 finally:
     driver.quit()
 
