@@ -1,7 +1,7 @@
 public import CredentialCore
 public import Foundation
 import Signing
-import Verifier
+public import Verifier
 
 /// What the local verifier page answers, apart from HTTP: it verifies with `CredentialVerifier`
 /// exactly as `mcred verify` does, and adds a readable summary (`spec/serve.md` §2).
@@ -16,6 +16,10 @@ public struct VerifierService: Sendable {
         public var body: JSONValue
     }
 
+    /// The verifier each request starts from: its checks and whatever else it was configured with
+    /// (trust anchors, status lists); the checking time, challenge and domain are set per request.
+    /// Copies share its prepared issuer keys.
+    public var verifier: CredentialVerifier
     /// The checking time (`--at`); nil checks each document at the time it arrives.
     public var checkingTime: Date?
     /// The domain a presentation must name (`--domain`); nil means the host the page was loaded from.
@@ -24,7 +28,11 @@ public struct VerifierService: Sendable {
     public var limit: Int
 
     /// Creates a service.
-    public init(checkingTime: Date? = nil, domain: String? = nil, limit: Int = JSONLimits.default.maxBytes) {
+    public init(
+        verifier: CredentialVerifier = CredentialVerifier(), checkingTime: Date? = nil, domain: String? = nil,
+        limit: Int = JSONLimits.default.maxBytes
+    ) {
+        self.verifier = verifier
         self.checkingTime = checkingTime
         self.domain = domain
         self.limit = limit
@@ -41,7 +49,10 @@ public struct VerifierService: Sendable {
     public func verify(_ bytes: [UInt8], file: String, challenge: String?, host: String?) -> Answer {
         let time = checkingTime ?? Date()
         let expectedDomain = challenge == nil ? domain : effectiveDomain(host: host)
-        let verifier = CredentialVerifier(at: time, challenge: challenge, domain: expectedDomain)
+        var verifier = self.verifier
+        verifier.checkingTime = time
+        verifier.expectedChallenge = challenge
+        verifier.expectedDomain = expectedDomain
         let fileReport = verifier.verifyDocument(bytes, file: file)
         var body = VerificationReport(checkedAt: time, strict: false, files: [fileReport]).jsonValue
         body["summary"] = Self.summary(of: bytes, report: fileReport, challenge: challenge, domain: expectedDomain)
