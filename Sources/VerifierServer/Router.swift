@@ -23,7 +23,7 @@ struct Router: HTTPHandler {
         }
         switch request.path {
         case "/", "/index.html":
-            guard request.method == .GET || request.method == .HEAD else { return Self.notAllowed("GET") }
+            guard request.method == .GET else { return Self.notAllowed("GET") }
             var headers = Self.commonHeaders
             headers[.contentType] = "text/html; charset=utf-8"
             headers[HTTPHeader("Content-Security-Policy")] = VerifierPage.contentSecurityPolicy(limit: service.limit)

@@ -53,13 +53,17 @@ struct RunningServer {
 
     /// Sends one request and returns the answer.
     func send(
-        _ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil, host: String? = nil
+        _ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil, host: String? = nil,
+        chunked: Bool = false
     ) async throws -> HTTPAnswer {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.timeoutInterval = 120
-        if let body { request.httpBody = Data(body) }
+        if let body {
+            // A body stream has no length up front, so it goes out with Transfer-Encoding: chunked.
+            if chunked { request.httpBodyStream = InputStream(data: Data(body)) } else { request.httpBody = Data(body) }
+        }
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         if let host { request.setValue(host, forHTTPHeaderField: "Host") }
         let (data, response) = try await URLSession.shared.data(for: request)

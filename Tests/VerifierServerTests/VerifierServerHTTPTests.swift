@@ -126,12 +126,13 @@ struct VerifierServerHTTPTests {
         }
     }
 
-    @Test("a body over the limit gets 413; one at the limit is read", arguments: [false, true])
+    @Test("a body over the limit gets 413; one at the limit is read (with Content-Length, and chunked)", arguments: [false, true])
     func overTheLimitIs413(chunkedUpload: Bool) async throws {
         try await withServer(VerifierService(limit: 1000)) { server in
-            let atLimit = try await server.send("POST", "/api/verify", body: [UInt8](repeating: 0x20, count: 1000))
+            let atLimit = try await server.send("POST", "/api/verify", body: [UInt8](repeating: 0x20, count: 1000), chunked: chunkedUpload)
             #expect(atLimit.status == 400)
-            let over = try await server.send("POST", "/api/verify?file=big.json", body: [UInt8](repeating: 0x20, count: 1001))
+            let over = try await server.send(
+                "POST", "/api/verify?file=big.json", body: [UInt8](repeating: 0x20, count: 1001), chunked: chunkedUpload)
             #expect(over.status == 413)
             let json = try over.json()
             #expect(json["verdict"] == "error")
