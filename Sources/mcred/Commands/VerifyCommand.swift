@@ -66,9 +66,9 @@ struct VerifyCommand: ParsableCommand {
         }
         let report = VerificationReport(checkedAt: checkingTime, strict: strict, files: reports)
         if json {
-            Terminal.out(report.jsonValue.prettyPrinted().trimmingCharacters(in: .newlines))
+            try Terminal.out(report.jsonValue.prettyPrinted().trimmingCharacters(in: .newlines))
         } else {
-            ReportPrinter(colour: Terminal.usesColour, strict: strict).print(report)
+            try ReportPrinter(colour: Terminal.usesColour, strict: strict).print(report)
         }
         if !report.passes { throw ExitCode(1) }
     }
@@ -89,7 +89,7 @@ struct VerifyCommand: ParsableCommand {
                 output += Array((printer.batchLine(credential) + "\n").utf8)
             }
         }
-        Terminal.outBytes(output)
+        try Terminal.outBytes(output)
         let failed = report.credentials.filter { !$0.passes(strict: strict) }.count
         Terminal.note("\(report.credentials.count) credentials: \(report.credentials.count - failed) pass, \(failed) fail"
             + " (checked at \(XSDDateTime.format(checkingTime)))")

@@ -8,9 +8,9 @@ struct ReportPrinter {
     let colour: Bool
     let strict: Bool
 
-    func print(_ report: VerificationReport) {
+    func print(_ report: VerificationReport) throws(CLIError) {
         for file in report.files {
-            for line in lines(for: file) { Terminal.out(line) }
+            for line in lines(for: file) { try Terminal.out(line) }
         }
     }
 
@@ -21,15 +21,15 @@ struct ReportPrinter {
         var summary = "\(count) credential\(count == 1 ? "" : "s")"
         if file.kind == .presentation { summary = "presentation, " + summary }
         if failed > 0 { summary += ", \(failed) check\(failed == 1 ? "" : "s") failed" }
-        var lines = [verdict(passes) + " \(file.file) (\(summary))"]
+        var lines = [verdict(passes) + " \(TerminalSafe.escape(file.file)) (\(summary))"]
         for credential in file.credentials {
             lines.append("  " + describe(credential))
             for check in credential.checks {
                 let result = check.result.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 let name = check.check.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                lines.append("    " + paint(result, check.result) + name + check.message)
+                lines.append("    " + paint(result, check.result) + name + TerminalSafe.escape(check.message))
                 if check.problems.count > 1 {
-                    for problem in check.problems { lines.append("             - \(problem)") }
+                    for problem in check.problems { lines.append("             - " + TerminalSafe.escape(problem.description)) }
                 }
             }
         }
@@ -39,19 +39,20 @@ struct ReportPrinter {
     /// One line of `verify --batch`: the verdict, and the first failing check when there is one.
     func batchLine(_ credential: CredentialReport) -> String {
         let passes = credential.passes(strict: strict)
-        var line = "line \(credential.line ?? 0): " + verdict(passes) + " " + (credential.id ?? "(no id)")
+        var line = "line \(credential.line ?? 0): " + verdict(passes) + " " + (TerminalSafe.escape(credential.id) ?? "(no id)")
         if let first = credential.failingChecks(strict: strict).first {
-            line += " \(first.check.rawValue): \(first.message)"
+            line += " \(first.check.rawValue): " + TerminalSafe.escape(first.message)
         }
         return line
     }
 
     func describe(_ credential: CredentialReport) -> String {
-        var text = "credential " + (credential.id ?? "(no id)")
-        if !credential.pointer.tokens.isEmpty { text += " at \(credential.pointer)" }
-        if let name = credential.name { text += " \"\(name)\"" }
-        if let issuer = credential.issuer {
-            text += " issued by " + (credential.issuerName.map { "\($0) (\(issuer))" } ?? issuer)
+        // Every part but the words of this line comes from the credential: escaped.
+        var text = "credential " + (TerminalSafe.escape(credential.id) ?? "(no id)")
+        if !credential.pointer.tokens.isEmpty { text += " at " + TerminalSafe.escape(credential.pointer.description) }
+        if let name = TerminalSafe.escape(credential.name) { text += " \"\(name)\"" }
+        if let issuer = TerminalSafe.escape(credential.issuer) {
+            text += " issued by " + (TerminalSafe.escape(credential.issuerName).map { "\($0) (\(issuer))" } ?? issuer)
         }
         return text
     }
