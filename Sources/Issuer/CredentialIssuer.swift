@@ -56,7 +56,8 @@ public struct CredentialIssuer: Sendable {
         } catch {
             throw IssuerError(.invalidTemplate, error.message)
         }
-        let structural = CredentialSchema.problems(in: credential)
+        var structural = CredentialSchema.problems(in: credential)
+        structural += Self.zonelessDates(in: credential, besides: structural)
         if !structural.isEmpty {
             throw IssuerError(.invalidCredential, "the template is not a valid VC 2.0 credential", problems: structural)
         }

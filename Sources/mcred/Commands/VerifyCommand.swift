@@ -24,7 +24,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as one JSON document (JSON Lines with --batch).")
     var json = false
 
-    @Option(help: ArgumentHelp("Check validity at this time instead of now (2030-01-01 or 2030-01-01T12:00:00Z).", valueName: "date"))
+    @Option(help: ArgumentHelp("Check validity at this time instead of now: a dateTime with a time zone (2030-01-01T12:00:00Z), or a day, which means the start of that day in UTC.", valueName: "date"))
     var at: String?
 
     @Option(help: ArgumentHelp("The challenge you gave the holder; a presentation must answer it.", valueName: "nonce"))

@@ -22,8 +22,15 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 FileIO.removeTemporaryFiles()
+                // End by the signal itself: default action, unblocked on this thread (a parent may
+                // have started mcred with signals blocked), raised here. Exit as a shell would otherwise.
                 signal(number, SIG_DFL)
-                kill(getpid(), number)
+                var unblock = sigset_t()
+                sigemptyset(&unblock)
+                sigaddset(&unblock, number)
+                pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+                raise(number)
+                _exit(128 + number)
             }
             source.resume()
             return source
