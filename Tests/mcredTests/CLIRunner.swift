@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The result of running the built `mcred` binary.
 struct CLIResult {
@@ -27,7 +30,8 @@ enum CLI {
     /// `FileHandle` for `/dev/full`, a `Pipe` whose reader is gone); `stdout` is then empty.
     @discardableResult
     static func run(
-        _ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil, standardOutput: Any? = nil
+        _ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil, standardOutput: Any? = nil,
+        killAfter seconds: Double = 300
     ) throws -> CLIResult {
         let process = makeProcess(arguments, in: directory)
         // Output goes to files, so a large output can never block the child on a full pipe.
@@ -44,6 +48,12 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        // A hang guard, not a timing assertion: a process still running this long is killed,
+        // which the caller sees as `signalled`.
+        let pid = process.processIdentifier
+        let guardItem = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: guardItem)
+        defer { guardItem.cancel() }
         if let closedPipe = standardOutput as? Pipe {
             // Nobody will read: the child's writes meet a pipe without a reader (EPIPE).
             try closedPipe.fileHandleForReading.close()
