@@ -57,13 +57,21 @@ public enum FileIO {
 
     /// What a path names, as `lstat(2)` sees it (a symbolic link is not followed).
     public enum Kind: String, Sendable {
+        /// A regular file: the only kind `write(_:to:mode:overwrite:)` ever replaces.
         case regularFile = "regular file"
+        /// A directory.
         case directory
+        /// A symbolic link (not followed).
         case symbolicLink = "symbolic link"
+        /// A FIFO (named pipe).
         case fifo = "FIFO (named pipe)"
+        /// A character device such as `/dev/null`.
         case characterDevice = "character device"
+        /// A block device.
         case blockDevice = "block device"
+        /// A Unix domain socket.
         case socket
+        /// Anything else `lstat(2)` may report.
         case other = "special file"
     }
 
