@@ -61,6 +61,9 @@ public struct CredentialIssuer: Sendable {
         if !structural.isEmpty {
             throw IssuerError(.invalidCredential, "the template is not a valid VC 2.0 credential", problems: structural)
         }
+        if let misspelling = Self.misspelledAchievementType(in: credential) {
+            throw IssuerError(.invalidCredential, "the achievement type looks like a misspelling", problems: [misspelling])
+        }
         // Only a declared micro-credential must be complete; `verify` reports the rest as warnings.
         if credential.isMicroCredential && !allowIncomplete {
             let missing = MicroCredentialProfile.problems(in: credential)

@@ -128,8 +128,8 @@ public enum FileIO {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         // Registered before it exists, so a signal at any moment finds it.
-        temporaryFiles.withLock { _ = $0.insert(temporary) }
-        defer { temporaryFiles.withLock { _ = $0.remove(temporary) } }
+        trackTemporaryFile(temporary)
+        defer { untrackTemporaryFile(temporary) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else {
             throw CredentialError(.fileUnwritable, "cannot create a file in \(directory): \(errnoText())", file: path)
@@ -164,10 +164,12 @@ public enum FileIO {
         }
     }
 
-    /// Moves the finished temporary file into place: `rename(2)` when replacing (re-checking that a
-    /// regular file is what gets replaced), else `link(2)`, which refuses an existing destination
-    /// atomically, then `unlink(2)` of the temporary name.
-    private static func move(_ temporary: String, to path: String, replacing: Bool) throws(CredentialError) {
+    /// Moves a finished, flushed temporary file into place: `rename(2)` when replacing (re-checking
+    /// that a regular file is what gets replaced), else `link(2)`, which refuses an existing
+    /// destination atomically, then `unlink(2)` of the temporary name. Streaming writers use it to
+    /// commit; on a throw the temporary file is left for the caller to remove.
+    /// - Throws: `fileExists`, `notRegularFile`, `fileUnwritable`.
+    public static func move(_ temporary: String, to path: String, replacing: Bool) throws(CredentialError) {
         if let existing = kind(of: path), existing != .regularFile {
             throw CredentialError(
                 .notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: path)
@@ -196,6 +198,17 @@ public enum FileIO {
         default:
             throw CredentialError(.fileUnwritable, "cannot write the file: \(errnoText())", file: path)
         }
+    }
+
+    /// Registers a temporary file that `removeTemporaryFiles()` must remove if the process is
+    /// interrupted (for writers that stream into a temporary file of their own).
+    public static func trackTemporaryFile(_ path: String) {
+        temporaryFiles.withLock { _ = $0.insert(path) }
+    }
+
+    /// Forgets a temporary file registered with `trackTemporaryFile(_:)` once it is moved or removed.
+    public static func untrackTemporaryFile(_ path: String) {
+        temporaryFiles.withLock { _ = $0.remove(path) }
     }
 
     /// Removes every temporary file a write in progress has made; call it when the process is
