@@ -47,6 +47,10 @@ enum CLI {
         process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = input
+        if let closedPipe = standardOutput as? Pipe {
+            // Nobody will ever read: the child's writes meet a pipe without a reader (EPIPE).
+            try closedPipe.fileHandleForReading.close()
+        }
         try process.run()
         // A hang guard, not a timing assertion: a process still running this long is killed,
         // which the caller sees as `signalled`.
@@ -54,11 +58,7 @@ enum CLI {
         let guardItem = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: guardItem)
         defer { guardItem.cancel() }
-        if let closedPipe = standardOutput as? Pipe {
-            // Nobody will read: the child's writes meet a pipe without a reader (EPIPE).
-            try closedPipe.fileHandleForReading.close()
-            try closedPipe.fileHandleForWriting.close()
-        }
+        if let closedPipe = standardOutput as? Pipe { try? closedPipe.fileHandleForWriting.close() }
         if let stdin { try input.fileHandleForWriting.write(contentsOf: Data(stdin)) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()

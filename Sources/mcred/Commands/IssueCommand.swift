@@ -15,11 +15,11 @@ struct IssueCommand: ParsableCommand {
             eddsa-jcs-2022 proof. A micro-credential that lacks a mandatory element is refused with \
             every missing field named (exit 1) unless --allow-incomplete is given, which signs it and \
             prints each missing element as a warning. validFrom and validUntil must carry a time \
-            zone (Z or ±hh:mm).
+            zone (Z or ±hh:mm); --valid-until 2031-06-30 means 2031-06-30T23:59:59Z.
 
             Examples:
               mcred issue --key keys-example/issuer.key spec/examples/construction.json --out construction.vc.json
-              mcred issue --key issuer.key --valid-until 2031-06-30 template.json     # until 2031-06-30T23:59:59Z
+              mcred issue --key issuer.key --valid-until 2031-06-30 template.json
               mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl --jobs 2
             """
     )

@@ -8,7 +8,7 @@ struct KeygenCommand: ParsableCommand {
         abstract: "Generate an Ed25519 private key and print its did:key.",
         discussion: """
             The key is written as PKCS#8 PEM (the format of `openssl genpkey -algorithm ed25519`) \
-            with mode 0600. The private key is never printed.
+            with mode 0600 to the file --out names (required). The private key is never printed.
 
             Example:
               mcred keygen --out issuer.key
