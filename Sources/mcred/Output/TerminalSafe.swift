@@ -6,11 +6,11 @@
 enum TerminalSafe {
     /// `text` with C0/C1 controls, DEL, bidi controls and line/paragraph separators escaped.
     static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
+            if needsEscape(scalar) {
                 escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 escaped.unicodeScalars.append(scalar)
@@ -30,7 +30,7 @@ enum TerminalSafe {
     }
 
     /// True for the characters that can change what a terminal shows beyond their own glyph.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F:  // C0 controls (tab and newline too), DEL, C1 controls
             return true
