@@ -15,7 +15,7 @@ struct HostileOutputTests {
         subject["name"] = "Maria Kowalska\nLearner: Someone Else\u{2028}Title: Forged"
         template["credentialSubject"] = subject
         var issuer = template["issuer"] as? [String: Any] ?? [:]
-        issuer["name"] = "Escuela \u{202E}lanoitan\u{202C} \u{2066}x\u{2069}\u{200F}\u{7F}"
+        issuer["name"] = "Escuela \u{202E}lanoitan\u{202C} \u{2066}x\u{2069}\u{200F}\u{7F}\u{061C}\u{200E}\t\u{2029}\u{202A}\u{2067}"
         template["issuer"] = issuer
         let path = try CLI.writeJSON(template, "hostile.json", in: folder)
         let issued = try CLI.run(["issue", "--key", CLI.exampleKey, path, "--out", "hostile.vc.json"], in: folder)
