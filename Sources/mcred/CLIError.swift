@@ -17,8 +17,6 @@ struct CLIError: Error, Sendable, Equatable, CustomStringConvertible {
         static let outputClosed = Code("outputClosed")
         /// The file is JSON but not the kind of document the command needs.
         static let wrongDocument = Code("wrongDocument")
-        /// A file or folder the command would write is in the way.
-        static let destinationExists = Code("destinationExists")
     }
 
     /// What went wrong.
