@@ -3,6 +3,7 @@ import CredentialCore
 import Foundation
 import Issuer
 import Signing
+import Wallet
 
 /// The `mcred` command: issue, hold and verify signed micro-credentials.
 @main
@@ -20,7 +21,8 @@ struct MCred: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
-            InspectCommand.self, CanonicalizeCommand.self, DemoCommand.self,
+            InspectCommand.self, CanonicalizeCommand.self, WalletCommand.self, PresentCommand.self,
+            ChallengeCommand.self, StackCommand.self, DemoCommand.self,
         ]
     )
 
@@ -52,13 +54,13 @@ struct MCred: ParsableCommand {
         case let error as SigningError:
             Terminal.error(TerminalSafe.escape(error.description))
             return 2
+        case let error as WalletError:
+            Terminal.error(TerminalSafe.escapeLines(error.description))
+            return error.isVerdict ? 1 : 2
         case let error as IssuerError:
             Terminal.error(TerminalSafe.escape(error.message))
             for problem in error.problems { Terminal.note("  " + TerminalSafe.escape(problem.description)) }
-            switch error.code {
-            case .incomplete, .invalidCredential: return 1
-            default: return 2
-            }
+            return error.isRefusal ? 1 : 2
         default:
             return handleParserOutcome(error)
         }

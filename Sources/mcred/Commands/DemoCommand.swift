@@ -80,13 +80,13 @@ struct DemoCommand: ParsableCommand {
         try Terminal.out("")
         try Terminal.out("2. Verify them offline: mcred verify \(shownFolder)/*.vc.json")
         for path in signedPaths {
-            let report = try verifier.verifyDocument(try FileIO.read(path), file: path)
+            let report = verifier.verifyFile(path)
             try Terminal.out("   " + (printer.lines(for: report).first ?? ""))
         }
         try Terminal.out("")
         try Terminal.out("   The full report of the first one:")
         if let first = signedPaths.first {
-            for line in printer.lines(for: try verifier.verifyDocument(try FileIO.read(first), file: first)) {
+            for line in printer.lines(for: verifier.verifyFile(first)) {
                 try Terminal.out("   " + line)
             }
         }
@@ -98,7 +98,7 @@ struct DemoCommand: ParsableCommand {
             try document.setValue(.number((document.value(at: pointer)?.doubleValue ?? 0) + 10), at: pointer)
             try FileIO.write(Array(document.prettyPrinted().utf8), to: tamperedPath, overwrite: replace)
             try Terminal.out("3. Change the ECTS credits of one credential and verify again:")
-            for line in printer.lines(for: try verifier.verifyDocument(try FileIO.read(tamperedPath), file: tamperedPath)) {
+            for line in printer.lines(for: verifier.verifyFile(tamperedPath)) {
                 try Terminal.out("   " + line)
             }
             try Terminal.out("")

@@ -82,6 +82,10 @@ struct CredentialSummary {
                 return "  - " + framework + name + (text(alignment["targetUrl"]).map { " <\($0)>" } ?? "")
             }
         }
+        if let stack = StackedCredential(credential) {
+            lines.append("Stacked from \(stack.components.count) components, total \(stack.total.map { "\($0) ECTS" } ?? "not stated"):")
+            lines += stack.components.map { "  - " + Self.safe($0.id) + " (digest " + Self.safe($0.digestMultibase) + ")" }
+        }
         lines.append("(not verified: run mcred verify to check the signature, dates and status)")
         return lines
     }
