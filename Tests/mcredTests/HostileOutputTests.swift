@@ -64,6 +64,21 @@ struct HostileOutputTests {
         #expect(result.stdout.contains("Maria Kowalska\\u{A}Learner: Someone Else\\u{2028}Title: Forged"))
     }
 
+    @Test("wallet add and wallet list show a hostile credential's text escaped")
+    func walletEscapes() throws {
+        let folder = try CLI.temporaryDirectory()
+        let file = try Self.signedHostileCredential(in: folder)
+        let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+        #expect(try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "w.json"], in: folder).status == 0)
+        let added = try CLI.run(["wallet", "add", "w.json", file], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(Self.rawControls(in: added.stdout + added.stderr).isEmpty)
+        let listed = try CLI.run(["wallet", "list", "w.json"], in: folder)
+        #expect(listed.status == 0)
+        #expect(Self.rawControls(in: listed.stdout).isEmpty)
+        #expect(listed.stdout.split(separator: "\n").count == 2, "\(listed.stdout)")
+    }
+
     @Test("a hostile template's refusal on stderr is escaped too")
     func issueRefusalEscapes() throws {
         let folder = try CLI.temporaryDirectory()
