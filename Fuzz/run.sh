@@ -36,7 +36,7 @@ fi
 mkdir -p .root .work/"$target" .work/crashes
 ln -sfn "$root" .root/mcred
 
-swift build -c release --product "$target" \
+swift build -c release --product "$target" --disable-build-manifest-caching \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >&2
 binary=$(swift build -c release --show-bin-path)/$target
 
