@@ -70,9 +70,7 @@ struct StackCommand: ParsableCommand {
         } catch {
             let named = error.code == .invalidTemplate
                 ? IssuerError(error.code, "\(Self.displayName(template)): \(error.message)", problems: error.problems) : error
-            Terminal.error(TerminalSafe.escape(named.message))
-            for problem in named.problems { Terminal.note("  " + TerminalSafe.escape(problem.description)) }
-            throw ExitCode(error.isRefusal ? 1 : 2)
+            throw named
         }
         for warning in result.warnings { Terminal.error("warning: " + TerminalSafe.escape(warning)) }
         let bytes = Array(result.signed.prettyPrinted().utf8)
