@@ -69,6 +69,7 @@ public struct CredentialIssuer: Sendable {
         } catch {
             throw IssuerError(.invalidTemplate, error.message)
         }
+        // The schema refuses validFrom/validUntil without a time zone (VC 2.0 §4.9).
         let structural = CredentialSchema.problems(in: credential)
         if !structural.isEmpty {
             throw IssuerError(.invalidCredential, "the template is not a valid VC 2.0 credential", problems: structural)

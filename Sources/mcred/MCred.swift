@@ -15,7 +15,7 @@ struct MCred: ParsableCommand {
         discussion: """
             Exit codes: 0 success (every check passed), 1 a verdict (a check failed, a template was \
             refused), 2 the input could not be processed (usage error, unreadable file, invalid JSON, \
-            bad key file).
+            bad key file) or the output could not be written.
 
             Start with:  mcred keygen --out issuer.key
             """,
@@ -29,6 +29,8 @@ struct MCred: ParsableCommand {
 
     /// Parses, runs, and maps every outcome to the documented exit codes (0 / 1 / 2).
     static func main() {
+        let handlers = Interruption.install()
+        defer { withExtendedLifetime(handlers) {} }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -37,36 +39,51 @@ struct MCred: ParsableCommand {
         }
     }
 
-    /// Prints what `error` means for a user and returns the exit code.
+    /// Prints what `error` means for a user (on standard error, untrusted text escaped) and
+    /// returns the exit code. Every error type is mapped here, and only here; an unknown one is 2.
     static func handle(_ error: any Error) -> Int32 {
         switch error {
         case let code as ExitCode:
             return code.rawValue
+        case let error as CLIError:
+            // A closed pipe ends the command quietly: whoever closed it wanted no more.
+            if error.code != .outputClosed { Terminal.error(TerminalSafe.escape(error.message)) }
+            return 2
         case let error as CredentialError:
-            Terminal.error(error.description)
+            Terminal.error(TerminalSafe.escape(error.description))
             return 2
         case let error as SigningError:
-            Terminal.error(error.description)
+            Terminal.error(TerminalSafe.escape(error.description))
             return 2
         case let error as WalletError:
-            Terminal.error(error.description)
+            Terminal.error(TerminalSafe.escapeLines(error.description))
             return error.isVerdict ? 1 : 2
         case let error as VerifierServerError:
-            Terminal.error(error.description)
+            Terminal.error(TerminalSafe.escape(error.description))
             return 2
         case let error as IssuerError:
-            Terminal.error(error.description)
-            return error.code == .incomplete || error.code == .invalidCredential ? 1 : 2
+            Terminal.error(TerminalSafe.escape(error.message))
+            for problem in error.problems { Terminal.note("  " + TerminalSafe.escape(problem.description)) }
+            return error.isRefusal ? 1 : 2
         default:
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                print(message)
-                return 0
-            }
-            if !message.isEmpty { Terminal.error(message) }
-            // swift-argument-parser's usage errors (64) are mcred's exit 2.
-            return code == .validationFailure ? 2 : code.rawValue
+            return handleParserOutcome(error)
         }
+    }
+
+    /// swift-argument-parser's outcomes: help and version (exit 0, on standard output), usage errors
+    /// (its 64 is mcred's 2), and anything unknown (2).
+    static func handleParserOutcome(_ error: any Error) -> Int32 {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            do {
+                try Terminal.out(message)
+                return 0
+            } catch {
+                return handle(error)
+            }
+        }
+        if !message.isEmpty { Terminal.error(TerminalSafe.escapeLines(message)) }
+        return code == .validationFailure || code == .failure ? 2 : code.rawValue
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The result of running the built `mcred` binary.
 struct CLIResult {
@@ -7,6 +10,8 @@ struct CLIResult {
     var stdout: String
     var stderr: String
     var stdoutBytes: [UInt8]
+    /// True when the process was ended by a signal (a crash, or SIGTERM) rather than by `exit`.
+    var signalled = false
 }
 
 /// Runs the built `mcred` executable, which SwiftPM places beside the test bundle.
@@ -21,15 +26,14 @@ enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Runs `mcred` to completion. `standardOutput` replaces the captured standard output (a
+    /// `FileHandle` for `/dev/full`, a `Pipe` whose reader is gone); `stdout` is then empty.
     @discardableResult
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+    static func run(
+        _ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil, standardOutput: Any? = nil,
+        killAfter seconds: Double = 300
+    ) throws -> CLIResult {
+        let process = makeProcess(arguments, in: directory)
         // Output goes to files, so a large output can never block the child on a full pipe.
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -40,11 +44,22 @@ enum CLI {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = input
+        if let closedPipe = standardOutput as? Pipe {
+            // Nobody will ever read: the child's writes meet a pipe without a reader (EPIPE).
+            try closedPipe.fileHandleForReading.close()
+        }
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        // A hang guard, not a timing assertion: a process still running this long is killed,
+        // which the caller sees as `signalled`.
+        let pid = process.processIdentifier
+        let guardItem = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: guardItem)
+        defer { guardItem.cancel() }
+        if let closedPipe = standardOutput as? Pipe { try? closedPipe.fileHandleForWriting.close() }
+        if let stdin { try input.fileHandleForWriting.write(contentsOf: Data(stdin)) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         try out.close()
@@ -55,7 +70,37 @@ enum CLI {
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self),
-            stdoutBytes: [UInt8](outData))
+            stdoutBytes: [UInt8](outData),
+            signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// A `mcred` process set up to run in `directory` (the package root by default), without colour.
+    static func makeProcess(_ arguments: [String], in directory: URL? = nil) -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        return process
+    }
+
+    /// The example issuer key, as an absolute path.
+    static var exampleKey: String { packageRoot.appendingPathComponent("keys-example/issuer.key").path }
+
+    /// A bundled template parsed as a JSON object (for tests that change one field).
+    static func template(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("spec/examples/\(name).json"))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    /// Writes a JSON object to `name` in `folder` and returns its path.
+    @discardableResult
+    static func writeJSON(_ object: Any, _ name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: url)
+        return url.path
     }
 
     /// A fresh temporary folder.

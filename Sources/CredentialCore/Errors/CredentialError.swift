@@ -35,6 +35,8 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         public static let fileUnreadable = Code("fileUnreadable")
         public static let fileExists = Code("fileExists")
         public static let fileUnwritable = Code("fileUnwritable")
+        /// The destination is a directory, FIFO, device, socket or symbolic link: never replaced.
+        public static let notRegularFile = Code("notRegularFile")
     }
 
     /// What went wrong.

@@ -4,14 +4,22 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// Reading and atomically writing the files a user owns.
 ///
-/// Writes go to a temporary file in the same folder, are flushed with `fsync`, then renamed over the
-/// target, so a crash leaves either the old file or the new one, never half of either.
+/// Writes go to a temporary file in the same folder, are flushed with `fsync`, then moved into place,
+/// so a crash leaves either the old file or the new one, never half of either. Without `overwrite`
+/// the move is `link(2)` + `unlink(2)`, which fails when the destination exists, so no file that
+/// appears between the check and the move is replaced. With `overwrite` only a regular file is
+/// replaced: a directory, FIFO, device, socket or symbolic link never is.
 public enum FileIO {
     /// The largest file read by default (DESIGN.md §9).
     public static let defaultReadLimit = 64 * 1024 * 1024
+
+    /// The temporary files being written now, so that an interrupted process can remove them
+    /// (`removeTemporaryFiles()`). Signals are process-wide, so this list is too; a mutex guards it.
+    private static let temporaryFiles = Mutex<Set<String>>([])
 
     /// Reads a whole file, or standard input when `path` is `-`.
     /// - Throws: `fileUnreadable` when the file cannot be opened or read, `tooLarge` beyond `limit`.
@@ -47,25 +55,82 @@ public enum FileIO {
         }
     }
 
-    /// Writes `bytes` to `path` atomically (temp file, fsync, rename), or to standard output for `-`.
+    /// What a path names, as `lstat(2)` sees it (a symbolic link is not followed).
+    public enum Kind: String, Sendable {
+        /// A regular file: the only kind `write(_:to:mode:overwrite:)` ever replaces.
+        case regularFile = "regular file"
+        /// A directory.
+        case directory
+        /// A symbolic link (not followed).
+        case symbolicLink = "symbolic link"
+        /// A FIFO (named pipe).
+        case fifo = "FIFO (named pipe)"
+        /// A character device such as `/dev/null`.
+        case characterDevice = "character device"
+        /// A block device.
+        case blockDevice = "block device"
+        /// A Unix domain socket.
+        case socket
+        /// Anything else `lstat(2)` may report.
+        case other = "special file"
+    }
+
+    /// What `path` names, or nil when nothing is there.
+    public static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regularFile
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        case S_IFIFO: return .fifo
+        case S_IFCHR: return .characterDevice
+        case S_IFBLK: return .blockDevice
+        case S_IFSOCK: return .socket
+        default: return .other
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically (temp file, fsync, move), or to standard output for `-`.
     /// - Parameters:
     ///   - mode: permission bits of the new file, e.g. `0o600` for a private key.
-    ///   - overwrite: when false, an existing file is left alone and `fileExists` is thrown.
-    /// - Throws: `fileExists`, `fileUnwritable`.
+    ///   - overwrite: replace an existing regular file; when false, an existing path is left alone.
+    /// - Throws: `fileExists` (something is there and `overwrite` is false), `notRegularFile` (the path
+    ///   names a directory, FIFO, device, socket or symbolic link), `fileUnwritable`.
     public static func write(
         _ bytes: [UInt8], to path: String, mode: UInt16 = 0o644, overwrite: Bool
     ) throws(CredentialError) {
+        try write(bytes, to: path, mode: mode, overwrite: overwrite, beforeMove: {})
+    }
+
+    /// `write(_:to:mode:overwrite:)` with a hook run after the temporary file is complete and before
+    /// it is moved into place (tests interrupt a write there).
+    static func write(
+        _ bytes: [UInt8], to path: String, mode: UInt16, overwrite: Bool, beforeMove: () -> Void
+    ) throws(CredentialError) {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data(bytes))
+            } catch {
+                throw CredentialError(.fileUnwritable, "cannot write to standard output: \(error.localizedDescription)")
+            }
             return
         }
-        if !overwrite && FileManager.default.fileExists(atPath: path) {
+        let existing = kind(of: path)
+        if let existing, existing != .regularFile {
+            throw CredentialError(
+                .notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: path)
+        }
+        if existing != nil && !overwrite {
             throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: path)
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        // Registered before it exists, so a signal at any moment finds it.
+        trackTemporaryFile(temporary)
+        defer { untrackTemporaryFile(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else {
             throw CredentialError(.fileUnwritable, "cannot create a file in \(directory): \(errnoText())", file: path)
         }
@@ -80,17 +145,77 @@ public enum FileIO {
         if failure == nil && fchmod(descriptor, mode_t(mode)) != 0 { failure = errnoText() }
         if failure == nil && fsync(descriptor) != 0 { failure = errnoText() }
         if close(descriptor) != 0 && failure == nil { failure = errnoText() }
-        if failure == nil && rename(temporary, path) != 0 { failure = errnoText() }
         if let failure {
             unlink(temporary)
             throw CredentialError(.fileUnwritable, "cannot write the file: \(failure)", file: path)
         }
-        // Make the rename itself durable.
+        beforeMove()
+        do {
+            try move(temporary, to: path, replacing: overwrite)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        // Make the move itself durable.
         let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             _ = fsync(directoryDescriptor)
             _ = close(directoryDescriptor)
         }
+    }
+
+    /// Moves a finished, flushed temporary file into place: `rename(2)` when replacing (re-checking
+    /// that a regular file is what gets replaced), else `link(2)`, which refuses an existing
+    /// destination atomically, then `unlink(2)` of the temporary name. Streaming writers use it to
+    /// commit; on a throw the temporary file is left for the caller to remove.
+    /// - Throws: `fileExists`, `notRegularFile`, `fileUnwritable`.
+    public static func move(_ temporary: String, to path: String, replacing: Bool) throws(CredentialError) {
+        if let existing = kind(of: path), existing != .regularFile {
+            throw CredentialError(
+                .notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: path)
+        }
+        if replacing {
+            guard rename(temporary, path) == 0 else {
+                throw CredentialError(.fileUnwritable, "cannot write the file: \(errnoText())", file: path)
+            }
+            return
+        }
+        if link(temporary, path) == 0 {
+            unlink(temporary)
+            return
+        }
+        switch errno {
+        case EEXIST:
+            throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: path)
+        case EPERM, ENOTSUP, EOPNOTSUPP, EMLINK, ENOSYS:
+            // A file system without hard links (FAT, some network mounts): check, then rename.
+            guard kind(of: path) == nil else {
+                throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: path)
+            }
+            guard rename(temporary, path) == 0 else {
+                throw CredentialError(.fileUnwritable, "cannot write the file: \(errnoText())", file: path)
+            }
+        default:
+            throw CredentialError(.fileUnwritable, "cannot write the file: \(errnoText())", file: path)
+        }
+    }
+
+    /// Registers a temporary file that `removeTemporaryFiles()` must remove if the process is
+    /// interrupted (for writers that stream into a temporary file of their own).
+    public static func trackTemporaryFile(_ path: String) {
+        temporaryFiles.withLock { _ = $0.insert(path) }
+    }
+
+    /// Forgets a temporary file registered with `trackTemporaryFile(_:)` once it is moved or removed.
+    public static func untrackTemporaryFile(_ path: String) {
+        temporaryFiles.withLock { _ = $0.remove(path) }
+    }
+
+    /// Removes every temporary file a write in progress has made; call it when the process is
+    /// interrupted (SIGINT, SIGTERM) before it exits. The files' final names are left as they were.
+    public static func removeTemporaryFiles() {
+        let paths = temporaryFiles.withLock { $0 }
+        for path in paths { unlink(path) }
     }
 
     /// The permission bits of a file, or nil when it cannot be inspected.

@@ -17,6 +17,7 @@ public final class StagedFile {
 
     private let directory: String
     private let mode: UInt16
+    private let overwrite: Bool
     private var descriptor: Int32
     private var isFinished = false
 
@@ -26,16 +27,25 @@ public final class StagedFile {
     ///   - overwrite: when false, an existing destination is refused now, before any work is done.
     /// - Throws: `fileExists`, `fileUnwritable`.
     public init(destination: String, mode: UInt16 = 0o644, overwrite: Bool) throws(CredentialError) {
-        if !overwrite && FileManager.default.fileExists(atPath: destination) {
-            throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: destination)
+        // Refused early, before any work; `commit()` checks again, race-free, when it moves the file.
+        if let existing = FileIO.kind(of: destination) {
+            guard existing == .regularFile else {
+                throw CredentialError(.notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: destination)
+            }
+            guard overwrite else {
+                throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: destination)
+            }
         }
         let url = URL(fileURLWithPath: destination)
         let folder = url.deletingLastPathComponent().path
         self.destination = destination
         self.directory = folder.isEmpty ? "." : folder
         self.mode = mode
+        self.overwrite = overwrite
         self.temporaryPath = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        // SIGINT/SIGTERM remove it (FileIO's interruption handling).
+        if descriptor >= 0 { FileIO.trackTemporaryFile(temporaryPath) }
         guard descriptor >= 0 else {
             throw CredentialError(.fileUnwritable, "cannot create a file in \(folder): \(Self.errnoText())", file: destination)
         }
@@ -71,11 +81,18 @@ public final class StagedFile {
         if failure == nil && fsync(descriptor) != 0 { failure = Self.errnoText() }
         if close(descriptor) != 0 && failure == nil { failure = Self.errnoText() }
         descriptor = -1
-        if failure == nil && rename(temporaryPath, destination) != 0 { failure = Self.errnoText() }
         if let failure {
             discard()
             throw CredentialError(.fileUnwritable, "cannot write the file: \(failure)", file: destination)
         }
+        do {
+            // Replaces only a regular file, and without --force never an existing one (race-free).
+            try FileIO.move(temporaryPath, to: destination, replacing: overwrite)
+        } catch {
+            discard()
+            throw error
+        }
+        FileIO.untrackTemporaryFile(temporaryPath)
         isFinished = true
         // Make the rename itself durable.
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -92,6 +109,7 @@ public final class StagedFile {
         if descriptor >= 0 { _ = close(descriptor) }
         descriptor = -1
         _ = unlink(temporaryPath)
+        FileIO.untrackTemporaryFile(temporaryPath)
     }
 
     /// `write(2)`.

@@ -22,10 +22,12 @@ struct CanonicalizeCommand: ParsableCommand {
     func run() throws {
         let name = file == "-" ? "<stdin>" : file
         let bytes = try FileIO.read(file)
+        let canonical: [UInt8]
         do {
-            Terminal.outBytes(try JSONValue(parsing: bytes).canonicalBytes)
+            canonical = try JSONValue(parsing: bytes).canonicalBytes
         } catch {
             throw error.inFile(name)
         }
+        try Terminal.outBytes(canonical)
     }
 }

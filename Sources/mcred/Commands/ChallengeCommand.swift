@@ -23,6 +23,6 @@ struct ChallengeCommand: ParsableCommand {
         let text = Data(try SecureRandom.bytes(count: 16)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        Terminal.out(text)
+        try Terminal.out(text)
     }
 }

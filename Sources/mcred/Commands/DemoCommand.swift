@@ -13,7 +13,9 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Signs every template in spec/examples with the public test key keys-example/issuer.key, \
             verifies each signed credential, then shows that a tampered copy and an incomplete \
-            template are caught. Run it from the package folder.
+            template are caught. Run it from the package folder. The signed files go to a temporary \
+            folder that is removed at the end, or to --out FOLDER, where existing files are replaced \
+            only with --force.
 
             Example:
               swift run mcred demo
@@ -26,24 +28,41 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The issuer key to sign with (a public test key by default).", valueName: "key-file"))
     var key = "keys-example/issuer.key"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signed credentials (default: a new temporary folder).", valueName: "folder"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signed credentials and keep them (default: a temporary folder, removed at the end).", valueName: "folder"))
     var out: String?
 
+    @Flag(help: "Replace files of the same names in --out.")
+    var force = false
+
     func run() throws {
-        let colour = Terminal.usesColour
         let signingKey = try KeyFile.readPrivateKey(at: key)
         let issuer = try CredentialIssuer(key: signingKey)
-        let folder = out ?? FileManager.default.temporaryDirectory.appendingPathComponent("mcred-demo-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try show(issuer, folder: out)
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcred-demo-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try show(issuer, folder: folder)
+    }
+
+    /// The walk-through, writing into `folder`.
+    func show(_ issuer: CredentialIssuer, folder: String) throws {
+        let colour = Terminal.usesColour
+        let replace = force
+        let shownFolder = TerminalSafe.escape(folder)
+        let shownExamples = TerminalSafe.escape(examples)
         let names = try FileManager.default.contentsOfDirectory(atPath: examples)
             .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".signed.json") && $0 != "incomplete.json" }
             .sorted()
         guard !names.isEmpty else {
-            throw ValidationError("no templates (*.json) in \(examples); run the demo from the package folder")
+            throw ValidationError("no templates (*.json) in \(shownExamples); run the demo from the package folder")
         }
-        Terminal.out("Issuer key \(key) is \(issuer.issuerDID.did) (a public test key: never use it for real credentials)")
-        Terminal.out("")
-        Terminal.out("1. Sign \(names.count) micro-credential templates from \(examples) into \(folder)")
+        try Terminal.out("Issuer key \(TerminalSafe.escape(key)) is \(issuer.issuerDID.did) (a public test key: never use it for real credentials)")
+        try Terminal.out("")
+        try Terminal.out("1. Sign \(names.count) micro-credential templates from \(shownExamples) into \(shownFolder)")
         let verifier = CredentialVerifier()
         let printer = ReportPrinter(colour: colour, strict: false)
         var signedPaths: [String] = []
@@ -51,52 +70,58 @@ struct DemoCommand: ParsableCommand {
             let template = try JSONValue(parsing: try FileIO.read("\(examples)/\(name)"))
             let signed = try issuer.issue(template)
             let path = "\(folder)/\(name.replacingOccurrences(of: ".json", with: ".vc.json"))"
-            try FileIO.write(Array(signed.prettyPrinted().utf8), to: path, overwrite: true)
+            try FileIO.write(Array(signed.prettyPrinted().utf8), to: path, overwrite: replace)
             signedPaths.append(path)
             let credential = try Credential(signed)
             let ects = credential.achievement?["ectsCredits"].map { $0.canonicalString + " ECTS, " } ?? ""
             let eqf = credential.achievement?["eqfLevel"].map { "EQF " + $0.canonicalString } ?? ""
-            Terminal.out("   signed  \(credential.title ?? name) (\(ects)\(eqf)) → \(path)")
+            try Terminal.out("   signed  \(TerminalSafe.escape(credential.title ?? name)) (\(ects)\(eqf)) → " + TerminalSafe.escape(path))
         }
-        Terminal.out("")
-        Terminal.out("2. Verify them offline: mcred verify \(folder)/*.vc.json")
+        try Terminal.out("")
+        try Terminal.out("2. Verify them offline: mcred verify \(shownFolder)/*.vc.json")
         for path in signedPaths {
             let report = verifier.verifyFile(path)
-            Terminal.out("   " + (printer.lines(for: report).first ?? ""))
+            try Terminal.out("   " + (printer.lines(for: report).first ?? ""))
         }
-        Terminal.out("")
-        Terminal.out("   The full report of the first one:")
+        try Terminal.out("")
+        try Terminal.out("   The full report of the first one:")
         if let first = signedPaths.first {
             for line in printer.lines(for: verifier.verifyFile(first)) {
-                Terminal.out("   " + line)
+                try Terminal.out("   " + line)
             }
         }
-        Terminal.out("")
+        try Terminal.out("")
         if let first = signedPaths.first {
             let tamperedPath = "\(folder)/tampered.vc.json"
             var document = try JSONValue(parsing: try FileIO.read(first))
             let pointer: JSONPointer = "/credentialSubject/achievement/ectsCredits"
             try document.setValue(.number((document.value(at: pointer)?.doubleValue ?? 0) + 10), at: pointer)
-            try FileIO.write(Array(document.prettyPrinted().utf8), to: tamperedPath, overwrite: true)
-            Terminal.out("3. Change the ECTS credits of one credential and verify again:")
+            try FileIO.write(Array(document.prettyPrinted().utf8), to: tamperedPath, overwrite: replace)
+            try Terminal.out("3. Change the ECTS credits of one credential and verify again:")
             for line in printer.lines(for: verifier.verifyFile(tamperedPath)) {
-                Terminal.out("   " + line)
+                try Terminal.out("   " + line)
             }
-            Terminal.out("")
+            try Terminal.out("")
         }
         let incomplete = "\(examples)/incomplete.json"
         if FileManager.default.fileExists(atPath: incomplete) {
-            Terminal.out("4. Try to sign \(incomplete), which lacks EU Annex I elements:")
+            try Terminal.out("4. Try to sign \(TerminalSafe.escape(incomplete)), which lacks EU Annex I elements:")
             let template = try JSONValue(parsing: try FileIO.read(incomplete))
+            let refusal: IssuerError?
             do throws(IssuerError) {
                 _ = try issuer.issue(template)
-                Terminal.out("   unexpectedly signed")
+                refusal = nil
             } catch {
-                Terminal.out("   refused: " + error.message)
-                for problem in error.problems { Terminal.out("     - \(problem)") }
+                refusal = error
             }
-            Terminal.out("")
+            if let refusal {
+                try Terminal.out("   refused: " + TerminalSafe.escape(refusal.message))
+                for problem in refusal.problems { try Terminal.out("     - " + TerminalSafe.escape(problem.description)) }
+            } else {
+                try Terminal.out("   unexpectedly signed")
+            }
+            try Terminal.out("")
         }
-        Terminal.out("Next: mcred keygen --out issuer.key, then mcred issue --key issuer.key YOUR-TEMPLATE.json --out vc.json")
+        try Terminal.out("Next: mcred keygen --out issuer.key, then mcred issue --key issuer.key YOUR-TEMPLATE.json --out vc.json")
     }
 }

@@ -22,10 +22,9 @@ struct DidCommand: ParsableCommand {
     var verificationMethod = false
 
     func run() throws {
-        if KeyFile.isReadableByOthers(keyFile) {
-            Terminal.error("warning: \(keyFile) can be read by other users; run: chmod 600 \(keyFile)")
-        }
         let did = DIDKey(publicKey: try KeyFile.readPublicKey(at: keyFile))
-        Terminal.out(verificationMethod ? did.verificationMethodID : did.did)
+        // Only a private key is a secret: a public key may be readable by anyone.
+        if (try? KeyFile.readPrivateKey(at: keyFile)) != nil { KeyPermissions.warnIfExposed(keyFile) }
+        try Terminal.out(verificationMethod ? did.verificationMethodID : did.did)
     }
 }

@@ -10,13 +10,16 @@ struct IssueCommand: ParsableCommand {
         commandName: "issue",
         abstract: "Sign a micro-credential template (or a JSON Lines batch of them) with an issuer key.",
         discussion: """
-            mcred fills issuer.id from the key, id (urn:uuid:…) and validFrom when absent, checks the \
-            VC 2.0 structure and the EU Annex I elements, and adds an eddsa-jcs-2022 proof. A \
-            micro-credential that lacks a mandatory element is refused with every missing field named \
-            (exit 1) unless --allow-incomplete is given.
+            mcred fills issuer.id from the key, id (a new random urn:uuid:…) and validFrom when \
+            absent, checks the VC 2.0 structure and the EU Annex I elements, and adds an \
+            eddsa-jcs-2022 proof. A micro-credential that lacks a mandatory element is refused with \
+            every missing field named (exit 1) unless --allow-incomplete is given, which signs it and \
+            prints each missing element as a warning. validFrom and validUntil must carry a time \
+            zone (Z or ±hh:mm); --valid-until 2031-06-30 means 2031-06-30T23:59:59Z.
 
             Examples:
               mcred issue --key keys-example/issuer.key spec/examples/construction.json --out construction.vc.json
+              mcred issue --key issuer.key --valid-until 2031-06-30 template.json
               mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl --jobs 2
 
             A batch is read in windows, so its size is not limited; each line may hold up to 64 MiB. \
@@ -27,19 +30,16 @@ struct IssueCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The issuer's private key (PKCS#8 PEM).", valueName: "key-file"))
-    var key: String
+    @OptionGroup var keyOptions: KeyOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signed credential (default: standard output; - too).", valueName: "file"))
-    var out: String = "-"
+    @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Replace --out if it exists.")
-    var force = false
-
-    @Option(help: ArgumentHelp("Set validUntil on every credential (2031-06-30 or 2031-06-30T23:59:59Z).", valueName: "date"))
+    @Option(help: ArgumentHelp(
+        "Set validUntil on every credential: a dateTime with a time zone, or a day, which means the end of that day in UTC (2031-06-30 is 2031-06-30T23:59:59Z).",
+        valueName: "date"))
     var validUntil: String?
 
-    @Flag(help: "Sign a micro-credential even when EU Annex I elements are missing.")
+    @Flag(help: "Sign a micro-credential even when EU Annex I elements are missing; each is printed as a warning.")
     var allowIncomplete = false
 
     @Option(help: ArgumentHelp(
@@ -55,15 +55,12 @@ struct IssueCommand: ParsableCommand {
     func validate() throws {
         if batch == nil && template == nil { throw ValidationError("give a template file, or --batch IN.jsonl") }
         if batch != nil && template != nil { throw ValidationError("give either a template or --batch, not both") }
-        if let validUntil { _ = try parseDateOption(validUntil, option: "--valid-until") }
+        if let validUntil { _ = try parseDateOption(validUntil, option: "--valid-until", bound: .end) }
     }
 
     func run() throws {
-        if KeyFile.isReadableByOthers(key) {
-            Terminal.error("warning: \(key) can be read by other users; run: chmod 600 \(key)")
-        }
-        let signingKey = try KeyFile.readPrivateKey(at: key)
-        let until = try validUntil.map { try parseDateOption($0, option: "--valid-until").text }
+        let signingKey = try keyOptions.readPrivateKey()
+        let until = try validUntil.map { try parseDateOption($0, option: "--valid-until", bound: .end).text }
         let issuer = try CredentialIssuer(key: signingKey, validUntil: until, allowIncomplete: allowIncomplete)
         if let batch {
             try runBatch(issuer, input: batch)
@@ -73,34 +70,44 @@ struct IssueCommand: ParsableCommand {
     }
 
     func runSingle(_ issuer: CredentialIssuer, template: String) throws {
+        let name = template == "-" ? "<stdin>" : template
         let bytes = try FileIO.read(template)
         let document: JSONValue
         do {
             document = try JSONValue(parsing: bytes)
         } catch {
-            throw error.inFile(template == "-" ? "<stdin>" : template)
+            throw error.inFile(name)
         }
         let signed: JSONValue
         do {
             signed = try issuer.issue(document)
         } catch {
-            throw IssuerError(error.code, "\(template): \(error.message)", problems: error.problems)
+            throw IssuerError(error.code, "\(name): \(error.message)", problems: error.problems)
         }
-        try FileIO.write(Array(signed.prettyPrinted().utf8), to: out, overwrite: force)
-        if out != "-" {
-            Terminal.note("signed \(signed["id"]?.stringValue ?? "credential") as \(issuer.issuerDID.did) → \(out)")
+        if allowIncomplete { warnAboutMissingElements(in: signed, file: name) }
+        try output.write(Array(signed.prettyPrinted().utf8))
+        if let out = output.out, out != "-" {
+            let id = TerminalSafe.escape(signed["id"]?.stringValue) ?? "credential"
+            Terminal.note("signed \(id) as \(issuer.issuerDID.did) → \(TerminalSafe.escape(out))")
+        }
+    }
+
+    /// credential.md §5.4: with `--allow-incomplete`, every missing Annex I element is still named,
+    /// one warning line each, on standard error.
+    func warnAboutMissingElements(in signed: JSONValue, file: String) {
+        guard let credential = try? Credential(signed), credential.isMicroCredential else { return }
+        for problem in MicroCredentialProfile.problems(in: credential) {
+            Terminal.error("warning: \(TerminalSafe.escape(file)): " + TerminalSafe.escape(problem.description))
         }
     }
 
     func runBatch(_ issuer: CredentialIssuer, input: String) throws {
         let reader = try JSONLinesReader(path: input)
-        let name = input == "-" ? "<stdin>" : input
+        let name = TerminalSafe.escape(input == "-" ? "<stdin>" : input)
         // All or nothing: the output is staged beside its destination and renamed into place only
         // when every line was signed. Standard output cannot be taken back: there the first bad
         // line stops the batch.
-        let staged = out == "-" ? nil : try StagedFile(destination: out, overwrite: force)
-        let cleanup = staged.map { SignalCleanup(removing: $0.temporaryPath) }
-        defer { cleanup?.cancel() }
+        let staged = output.isStandardOutput ? nil : try StagedFile(destination: output.out ?? "-", overwrite: output.force)
         let progress = ProgressLine(verb: "issued", totalBytes: reader.fileSize)
         let summary: CredentialIssuer.BatchSummary
         do {
@@ -109,7 +116,10 @@ struct IssueCommand: ParsableCommand {
                 write: { bytes throws(CredentialError) in
                     if let staged { try staged.write(bytes) } else { try Terminal.outBytesChecked(bytes) }
                 },
-                onFailure: { error in Terminal.error("\(name):\(error.line ?? 0): \(error.description)") },
+                onFailure: { error in
+                    Terminal.error("\(name):\(error.line ?? 0): " + TerminalSafe.escape(error.message))
+                    for problem in error.problems { Terminal.note("  " + TerminalSafe.escape(problem.description)) }
+                },
                 progress: { lines, bytesRead in progress.report(lines: lines, bytesRead: bytesRead) })
         } catch {
             progress.finish()
@@ -123,12 +133,13 @@ struct IssueCommand: ParsableCommand {
             if staged == nil {
                 Terminal.note("stopped at the first refused line after \(summary.issued) credentials on standard output")
             } else {
+                let out = output.out ?? "-"
                 Terminal.note("refused \(summary.failed) of \(total) lines; nothing written"
-                    + (FileManager.default.fileExists(atPath: out) ? " (\(out) left as it was)" : ""))
+                    + (FileManager.default.fileExists(atPath: out) ? " (\(TerminalSafe.escape(out)) left as it was)" : ""))
             }
             throw ExitCode(1)
         }
         try staged?.commit()
-        Terminal.note("issued \(summary.issued) credentials" + (out == "-" ? "" : " → \(out)"))
+        Terminal.note("issued \(summary.issued) credentials" + (output.isStandardOutput ? "" : " → " + TerminalSafe.escape(output.out ?? "-")))
     }
 }

@@ -8,7 +8,7 @@ struct KeygenCommand: ParsableCommand {
         abstract: "Generate an Ed25519 private key and print its did:key.",
         discussion: """
             The key is written as PKCS#8 PEM (the format of `openssl genpkey -algorithm ed25519`) \
-            with mode 0600. The private key is never printed.
+            with mode 0600 to the file --out names (required). The private key is never printed.
 
             Example:
               mcred keygen --out issuer.key
@@ -16,21 +16,18 @@ struct KeygenCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the private key (PEM).", valueName: "file"))
-    var out: String
-
-    @Flag(help: "Replace the file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if out == "-" {
+        guard output.out != nil else { throw ValidationError("give --out FILE: where to write the private key") }
+        if output.out == "-" {
             throw ValidationError("--out must name a file: a private key is never written to standard output")
         }
     }
 
     func run() throws {
         let key = try Ed25519.PrivateKey()
-        try KeyFile.write(key, to: out, overwrite: force)
-        Terminal.out(DIDKey(publicKey: key.publicKey).did)
+        try KeyFile.write(key, to: output.out ?? "", overwrite: output.force)
+        try Terminal.out(DIDKey(publicKey: key.publicKey).did)
     }
 }

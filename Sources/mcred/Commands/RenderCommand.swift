@@ -17,14 +17,11 @@ struct RenderCommand: ParsableCommand {
 
             Example:
               mcred render construction.vc.json --out construction.html
+              mcred render construction.vc.json > construction.html
             """
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page (- for standard output).", valueName: "page.html"))
-    var out: String
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp("The signed credential (- for standard input).", valueName: "credential.json"))
     var credential: String
@@ -33,19 +30,21 @@ struct RenderCommand: ParsableCommand {
         let bytes = try FileIO.read(credential)
         let report = CredentialVerifier().verifyDocument(bytes, file: credential)
         if let error = report.error {
-            Terminal.error(error)
+            Terminal.error(TerminalSafe.escape(error))
             throw ExitCode(2)
         }
         guard report.kind == .credential, let first = report.credentials.first else {
-            Terminal.error("\(credential): expected one credential, found a \(report.kind?.rawValue ?? "document")")
+            Terminal.error(TerminalSafe.escape("\(credential): expected one credential, found a \(report.kind?.rawValue ?? "document")"))
             throw ExitCode(1)
         }
         let broken = first.checks.filter { ($0.check == .schema || $0.check == .signature) && $0.result == .fail }
         guard broken.isEmpty else {
-            for outcome in broken { Terminal.error("\(credential): not rendered: \(outcome.check) \(outcome.message)") }
+            for outcome in broken { Terminal.error(TerminalSafe.escape("\(credential): not rendered: \(outcome.check) \(outcome.message)")) }
             throw ExitCode(1)
         }
-        try FileIO.write(Array(try PrintableCredential.render(bytes).utf8), to: out, overwrite: force)
-        if out != "-" { Terminal.note("wrote \(out): the saved page carries the signed credential; check it with mcred verify \(out)") }
+        try output.write(Array(try PrintableCredential.render(bytes).utf8))
+        if let out = output.out, !output.isStandardOutput {
+            Terminal.note(TerminalSafe.escape("wrote \(out): the saved page carries the signed credential; check it with mcred verify \(out)"))
+        }
     }
 }

@@ -43,7 +43,7 @@ struct StackCommand: ParsableCommand {
     @Flag(help: "Replace --out if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Set validUntil on the stacked credential (2031-06-30 or 2031-06-30T23:59:59Z).", valueName: "date"))
+    @Option(help: ArgumentHelp("Set validUntil on the stacked credential: a dateTime with a time zone, or a day, which means the end of that day in UTC (2031-06-30 is 2031-06-30T23:59:59Z).", valueName: "date"))
     var validUntil: String?
 
     @Argument(help: ArgumentHelp("The signed component credentials, in the order to bind them.", valueName: "component.json"))
@@ -54,15 +54,13 @@ struct StackCommand: ParsableCommand {
         if components.filter({ $0 == "-" }).count + (template == "-" ? 1 : 0) > 1 {
             throw ValidationError("standard input (-) can be read only once")
         }
-        if let validUntil { _ = try parseDateOption(validUntil, option: "--valid-until") }
+        if let validUntil { _ = try parseDateOption(validUntil, option: "--valid-until", bound: .end) }
     }
 
     func run() throws {
-        if KeyFile.isReadableByOthers(key) {
-            Terminal.error("warning: \(key) can be read by other users; run: chmod 600 \(key)")
-        }
         let signingKey = try KeyFile.readPrivateKey(at: key)
-        let until = try validUntil.map { try parseDateOption($0, option: "--valid-until").text }
+        KeyPermissions.warnIfExposed(key)
+        let until = try validUntil.map { try parseDateOption($0, option: "--valid-until", bound: .end).text }
         let stacker = StackIssuer(issuer: try CredentialIssuer(key: signingKey, validUntil: until))
         let parts = try components.map { file in StackIssuer.Component(try Self.readJSON(file), name: Self.displayName(file)) }
         let document = try Self.readJSON(template)
@@ -72,15 +70,15 @@ struct StackCommand: ParsableCommand {
         } catch {
             let named = error.code == .invalidTemplate
                 ? IssuerError(error.code, "\(Self.displayName(template)): \(error.message)", problems: error.problems) : error
-            Terminal.error(named.description)
-            throw ExitCode(error.isRefusal ? 1 : 2)
+            throw named
         }
-        for warning in result.warnings { Terminal.error("warning: " + warning) }
-        try FileIO.write(Array(result.signed.prettyPrinted().utf8), to: out, overwrite: force)
+        for warning in result.warnings { Terminal.error("warning: " + TerminalSafe.escape(warning)) }
+        let bytes = Array(result.signed.prettyPrinted().utf8)
+        if out == "-" { try Terminal.outBytes(bytes) } else { try FileIO.write(bytes, to: out, overwrite: force) }
         if out != "-" {
             Terminal.note(
                 "stacked \(parts.count) component\(parts.count == 1 ? "" : "s") (\(result.total) ECTS) into "
-                    + "\(result.signed["id"]?.stringValue ?? "a credential") as \(stacker.issuer.issuerDID.did) → \(out)")
+                    + (TerminalSafe.escape(result.signed["id"]?.stringValue) ?? "a credential") + " as \(stacker.issuer.issuerDID.did) → " + TerminalSafe.escape(out))
         }
     }
 

@@ -27,7 +27,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as one JSON document (JSON Lines with --batch).")
     var json = false
 
-    @Option(help: ArgumentHelp("Check validity at this time instead of now (2030-01-01 or 2030-01-01T12:00:00Z).", valueName: "date"))
+    @Option(help: ArgumentHelp("Check validity at this time instead of now: a dateTime with a time zone (2030-01-01T12:00:00Z), or a day, which means the start of that day in UTC.", valueName: "date"))
     var at: String?
 
     @Option(help: ArgumentHelp("The challenge you gave the holder; a presentation must answer it.", valueName: "nonce"))
@@ -65,11 +65,11 @@ struct VerifyCommand: ParsableCommand {
         let report = VerificationReport(
             checkedAt: checkingTime, strict: strict, files: files.map { verifier.verifyFile($0) })
         if json {
-            Terminal.out(report.jsonValue.prettyPrinted().trimmingCharacters(in: .newlines))
+            try Terminal.out(report.jsonValue.prettyPrinted().trimmingCharacters(in: .newlines))
         } else {
-            ReportPrinter(colour: Terminal.usesColour, strict: strict).print(report)
+            try ReportPrinter(colour: Terminal.usesColour, strict: strict).print(report)
         }
-        for file in report.files { if let error = file.error { Terminal.error(error) } }
+        for file in report.files { if let error = file.error { Terminal.error(TerminalSafe.escape(error)) } }
         switch report.verdict {
         case .pass: return
         case .fail: throw ExitCode(1)

@@ -8,15 +8,15 @@ struct ReportPrinter {
     let colour: Bool
     let strict: Bool
 
-    func print(_ report: VerificationReport) {
+    func print(_ report: VerificationReport) throws(CLIError) {
         for file in report.files {
-            for line in lines(for: file) { Terminal.out(line) }
+            for line in lines(for: file) { try Terminal.out(line) }
         }
     }
 
     func lines(for file: FileReport) -> [String] {
         if let error = file.error {
-            return [paintVerdict(.error) + " " + error]
+            return [paintVerdict(.error) + " " + TerminalSafe.escape(error)]
         }
         let count = file.credentials.count
         let failed = file.failingCheckCount(strict: strict)
@@ -27,7 +27,7 @@ struct ReportPrinter {
         default: break
         }
         if failed > 0 { summary += ", \(failed) check\(failed == 1 ? "" : "s") failed" }
-        var lines = [paintVerdict(file.verdict(strict: strict)) + " \(file.file) (\(summary))"]
+        var lines = [paintVerdict(file.verdict(strict: strict)) + " \(TerminalSafe.escape(file.file)) (\(summary))"]
         lines += checkLines(file.checks, indent: "  ")
         for credential in file.credentials {
             lines.append("  " + describe(credential))
@@ -42,9 +42,9 @@ struct ReportPrinter {
             let result = check.result.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             let id = check.check.rawValue
             let name = id.padding(toLength: max(10, id.count + 1), withPad: " ", startingAt: 0)
-            lines.append(indent + paint(result, check.result) + name + check.message)
+            lines.append(indent + paint(result, check.result) + name + TerminalSafe.escape(check.message))
             if check.problems.count > 1 {
-                for problem in check.problems { lines.append(indent + String(repeating: " ", count: 9) + "- \(problem)") }
+                for problem in check.problems { lines.append(indent + String(repeating: " ", count: 9) + "- " + TerminalSafe.escape(problem.description)) }
             }
         }
         return lines
@@ -53,19 +53,20 @@ struct ReportPrinter {
     /// One line of `verify --batch`: the verdict, and the first failing check when there is one.
     func batchLine(_ credential: CredentialReport) -> String {
         let passes = credential.passes(strict: strict)
-        var line = "line \(credential.line ?? 0): " + verdict(passes) + " " + (credential.id ?? "(no id)")
+        var line = "line \(credential.line ?? 0): " + verdict(passes) + " " + (TerminalSafe.escape(credential.id) ?? "(no id)")
         if let first = credential.failingChecks(strict: strict).first {
-            line += " \(first.check.rawValue): \(first.message)"
+            line += " \(first.check.rawValue): " + TerminalSafe.escape(first.message)
         }
         return line
     }
 
     func describe(_ credential: CredentialReport) -> String {
-        var text = "credential " + (credential.id ?? "(no id)")
-        if !credential.pointer.tokens.isEmpty { text += " at \(credential.pointer)" }
-        if let name = credential.name { text += " \"\(name)\"" }
-        if let issuer = credential.issuer {
-            text += " issued by " + (credential.issuerName.map { "\($0) (\(issuer))" } ?? issuer)
+        // Every part but the words of this line comes from the credential: escaped.
+        var text = "credential " + (TerminalSafe.escape(credential.id) ?? "(no id)")
+        if !credential.pointer.tokens.isEmpty { text += " at " + TerminalSafe.escape(credential.pointer.description) }
+        if let name = TerminalSafe.escape(credential.name) { text += " \"\(name)\"" }
+        if let issuer = TerminalSafe.escape(credential.issuer) {
+            text += " issued by " + (TerminalSafe.escape(credential.issuerName).map { "\($0) (\(issuer))" } ?? issuer)
         }
         return text
     }

@@ -6,35 +6,68 @@ import Glibc
 import Darwin
 #endif
 
-/// Writing to standard output and standard error, with colour only on a terminal and without `NO_COLOR`.
+/// The one writer of standard output and standard error for every command.
+///
+/// Writes go straight to the file descriptors with `write(2)`, so a failure is seen: a failed write
+/// to standard output throws `CLIError.outputFailed` (exit 2, one message), a closed pipe throws
+/// `outputClosed` (a quiet exit; SIGPIPE is ignored in `MCred.main`). Diagnostics on standard error
+/// are best effort. Colour only on a terminal and without `NO_COLOR`.
 enum Terminal {
     /// Writes a line to standard output.
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// - Throws: `outputFailed`, `outputClosed`.
+    static func out(_ text: String) throws(CLIError) {
+        try outBytes(Array((text + "\n").utf8))
     }
 
     /// Writes raw bytes to standard output.
-    static func outBytes(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
-    }
-
-    /// Writes raw bytes to standard output, turning a failed write (a closed pipe, a full disk) into an error.
-    static func outBytesChecked(_ bytes: [UInt8]) throws(CredentialError) {
-        do {
-            try FileHandle.standardOutput.write(contentsOf: Data(bytes))
-        } catch {
-            throw CredentialError(.fileUnwritable, "cannot write to standard output: \(error.localizedDescription)")
+    /// - Throws: `outputFailed`, `outputClosed`.
+    static func outBytes(_ bytes: [UInt8]) throws(CLIError) {
+        let failure = send(bytes, to: STDOUT_FILENO)
+        switch failure {
+        case 0:
+            return
+        case EPIPE:
+            throw CLIError(.outputClosed, "")
+        default:
+            throw CLIError(.outputFailed, "cannot write to standard output: " + String(cString: strerror(failure)))
         }
     }
 
-    /// Writes a diagnostic line to standard error, prefixed with `mcred: `.
+    /// Writes raw bytes to standard output for a library callback that reports `CredentialError`s
+    /// (a streamed batch); a closed pipe or a full disk becomes `fileUnwritable`.
+    static func outBytesChecked(_ bytes: [UInt8]) throws(CredentialError) {
+        do {
+            try outBytes(bytes)
+        } catch {
+            let reason = error.code == .outputClosed ? "standard output was closed" : error.message
+            throw CredentialError(.fileUnwritable, reason)
+        }
+    }
+
+    /// Writes a diagnostic line to standard error, prefixed with `mcred: `; `text` must already be
+    /// escaped where it holds untrusted text.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("mcred: " + text + "\n").utf8))
+        _ = send(Array(("mcred: " + text + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Writes a note (progress, warnings) to standard error as is.
     static func note(_ text: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
+        _ = send(Array((text + (newline ? "\n" : "")).utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes every byte to `descriptor`, retrying short writes and `EINTR`; returns 0 or the `errno`.
+    private static func send(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let rest = offset == 0 ? bytes : Array(bytes[offset...])
+            let written = write(descriptor, rest, rest.count)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
     }
 
     /// True when standard error is a terminal (progress lines are redrawn in place there).

@@ -32,7 +32,7 @@ struct WalletAddCommand: ParsableCommand {
     @Flag(help: "Keep credentials whose subject is not the wallet's holder.")
     var allowOtherSubject = false
 
-    @Option(help: ArgumentHelp("Check validity at this time instead of now (2030-01-01 or 2030-01-01T12:00:00Z).", valueName: "date"))
+    @Option(help: ArgumentHelp("Check validity at this time instead of now: a dateTime with a time zone (2030-01-01T12:00:00Z), or a day, which means the start of that day in UTC.", valueName: "date"))
     var at: String?
 
     func validate() throws {
@@ -56,8 +56,8 @@ struct WalletAddCommand: ParsableCommand {
             try held.add(incoming, verifier: verifier, allowOtherSubject: allowOtherSubject)
         }
         for outcome in outcomes {
-            Terminal.out("\(outcome.action.rawValue): \(outcome.file) (\(outcome.id ?? "no id"))")
-            for note in outcome.notes { Terminal.out("  note: \(note)") }
+            try Terminal.out("\(outcome.action.rawValue): " + TerminalSafe.escape(outcome.file) + " (" + (TerminalSafe.escape(outcome.id) ?? "no id") + ")")
+            for note in outcome.notes { try Terminal.out("  note: " + TerminalSafe.escape(note)) }
         }
     }
 }

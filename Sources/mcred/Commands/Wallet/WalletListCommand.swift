@@ -31,16 +31,16 @@ struct WalletListCommand: ParsableCommand {
         let report = CredentialVerifier().verify(CheckedDocument(held.jsonValue, kind: .wallet), file: wallet)
         let entries = zip(held.credentials, report.credentials).map(WalletEntry.init)
         if json {
-            Terminal.out(JSONValue.array(entries.map(\.jsonValue)).prettyPrinted().trimmingCharacters(in: .newlines))
+            try Terminal.out(JSONValue.array(entries.map(\.jsonValue)).prettyPrinted().trimmingCharacters(in: .newlines))
             return
         }
-        Terminal.out("\(wallet): \(entries.count) credential\(entries.count == 1 ? "" : "s") held by \(held.holder)")
+        try Terminal.out(TerminalSafe.escape(wallet) + ": \(entries.count) credential\(entries.count == 1 ? "" : "s") held by " + TerminalSafe.escape(held.holder))
         let partIDs = Set(entries.flatMap(\.parts).map { Array($0.utf8) })
         for entry in entries where !partIDs.contains(Array((entry.id ?? "").utf8)) {
-            Terminal.out("  " + entry.line)
+            try Terminal.out("  " + TerminalSafe.escape(entry.line))
             for part in entry.parts {
                 let match = entries.first { $0.id.hasSameBytes(as: part) }
-                Terminal.out("      part: " + (match?.line ?? "\(part) (not in the wallet)"))
+                try Terminal.out("      part: " + TerminalSafe.escape(match?.line ?? "\(part) (not in the wallet)"))
             }
         }
     }

@@ -25,6 +25,6 @@ struct WalletShowCommand: ParsableCommand {
 
     func run() throws {
         let credential = try WalletFile.read(wallet).credential(withID: id)
-        Terminal.out(credential.prettyPrinted().trimmingCharacters(in: .newlines))
+        try Terminal.out(credential.prettyPrinted().trimmingCharacters(in: .newlines))
     }
 }

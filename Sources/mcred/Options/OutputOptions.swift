@@ -1,0 +1,25 @@
+import ArgumentParser
+import CredentialCore
+
+/// `--out` and `--force`: where a command writes its result, shared by the commands that write files.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - is standard output (not for keygen: a key is never printed).", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder, device, FIFO or symbolic link).")
+    var force = false
+
+    /// True when the result goes to standard output (no `--out`, or `--out -`).
+    var isStandardOutput: Bool { out == nil || out == "-" }
+
+    /// Writes `bytes` atomically to `--out`, or to standard output.
+    /// - Throws: `CLIError` for standard output; `CredentialError` `fileExists`, `notRegularFile`,
+    ///   `fileUnwritable` for a file.
+    func write(_ bytes: [UInt8], mode: UInt16 = 0o644) throws {
+        guard let out, out != "-" else {
+            try Terminal.outBytes(bytes)
+            return
+        }
+        try FileIO.write(bytes, to: out, mode: mode, overwrite: force)
+    }
+}

@@ -1,0 +1,47 @@
+/// Escaping of untrusted text (anything read from a credential or a file name) for human output.
+///
+/// A credential is written by a stranger; printed raw, a field could move the cursor, erase the
+/// verdict line, start a forged line or reverse the text after it (STYLE.md, CLI). Every such
+/// character is shown as a visible escape instead: `\u{1B}`, `\u{202E}`.
+enum TerminalSafe {
+    /// `text` with C0/C1 controls, DEL, bidi controls and line/paragraph separators escaped.
+    static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// `text` escaped, or nil when `text` is nil.
+    static func escape(_ text: String?) -> String? {
+        text.map { escape($0) }
+    }
+
+    /// A message of several lines of our own (a usage text), each line escaped.
+    static func escapeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n")
+    }
+
+    /// True for the characters that can change what a terminal shows beyond their own glyph.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F:  // C0 controls (tab and newline too), DEL, C1 controls
+            return true
+        case 0x061C, 0x200E, 0x200F:  // ARABIC LETTER MARK, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
+            return true
+        case 0x202A...0x202E, 0x2066...0x2069:  // bidi embeddings, overrides and isolates (UAX #9)
+            return true
+        case 0x2028, 0x2029:  // LINE SEPARATOR, PARAGRAPH SEPARATOR
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// Terminal injection and output failures: what a stranger's credential or a broken stdout can do.
+@Suite("Hostile text and output failures", .serialized)
+struct HostileOutputTests {
+    /// A validly signed credential whose text fields try to rewrite the terminal.
+    static func signedHostileCredential(in folder: URL) throws -> String {
+        var template = try CLI.template("construction")
+        var subject = template["credentialSubject"] as? [String: Any] ?? [:]
+        var achievement = subject["achievement"] as? [String: Any] ?? [:]
+        // Cursor up, carriage return, erase line: in a terminal this overwrote FAIL with PASS.
+        achievement["name"] = "Retrofitting\u{1B}[1A\r\u{1B}[2KPASS everything.json\u{9B}2J"
+        subject["achievement"] = achievement
+        subject["name"] = "Maria Kowalska\nLearner: Someone Else\u{2028}Title: Forged"
+        template["credentialSubject"] = subject
+        var issuer = template["issuer"] as? [String: Any] ?? [:]
+        issuer["name"] = "Escuela \u{202E}lanoitan\u{202C} \u{2066}x\u{2069}\u{200F}\u{7F}\u{061C}\u{200E}\t\u{2029}\u{202A}\u{2067}"
+        template["issuer"] = issuer
+        let path = try CLI.writeJSON(template, "hostile.json", in: folder)
+        let issued = try CLI.run(["issue", "--key", CLI.exampleKey, path, "--out", "hostile.vc.json"], in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        return "hostile.vc.json"
+    }
+
+    /// The bytes a terminal would act on: C0 (but the line feeds mcred writes), DEL, C1, bidi
+    /// controls, line and paragraph separators.
+    static func rawControls(in output: String) -> [Unicode.Scalar] {
+        output.unicodeScalars.filter { scalar in
+            switch scalar.value {
+            case 0x0A: false
+            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+            default: false
+            }
+        }
+    }
+
+    @Test("verify shows a hostile credential's text escaped, with no raw control and no forged line")
+    func verifyEscapes() throws {
+        let folder = try CLI.temporaryDirectory()
+        let file = try Self.signedHostileCredential(in: folder)
+        let result = try CLI.run(["verify", file], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(Self.rawControls(in: result.stdout).isEmpty)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.first?.hasPrefix("PASS hostile.vc.json (1 credential)") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(result.stdout)")
+        #expect(lines.count == 10)
+        #expect(result.stdout.contains("Retrofitting\\u{1B}[1A\\u{D}\\u{1B}[2KPASS everything.json\\u{9B}2J"))
+        #expect(result.stdout.contains("\\u{202E}lanoitan\\u{202C}"))
+    }
+
+    @Test("inspect shows a hostile credential's text escaped: one Learner line, no forged Title")
+    func inspectEscapes() throws {
+        let folder = try CLI.temporaryDirectory()
+        let file = try Self.signedHostileCredential(in: folder)
+        let result = try CLI.run(["inspect", file], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.rawControls(in: result.stdout).isEmpty)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("Learner:") }.count == 1)
+        #expect(lines.filter { $0.hasPrefix("Title:") }.count == 1)
+        #expect(!lines.contains { $0.hasPrefix("Learner: Someone") })
+        #expect(result.stdout.contains("Maria Kowalska\\u{A}Learner: Someone Else\\u{2028}Title: Forged"))
+    }
+
+    @Test("wallet add and wallet list show a hostile credential's text escaped")
+    func walletEscapes() throws {
+        let folder = try CLI.temporaryDirectory()
+        let file = try Self.signedHostileCredential(in: folder)
+        let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+        #expect(try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "w.json"], in: folder).status == 0)
+        let added = try CLI.run(["wallet", "add", "w.json", file], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(Self.rawControls(in: added.stdout + added.stderr).isEmpty)
+        let listed = try CLI.run(["wallet", "list", "w.json"], in: folder)
+        #expect(listed.status == 0)
+        #expect(Self.rawControls(in: listed.stdout).isEmpty)
+        #expect(listed.stdout.split(separator: "\n").count == 2, "\(listed.stdout)")
+    }
+
+    @Test("a hostile template's refusal on stderr is escaped too")
+    func issueRefusalEscapes() throws {
+        let folder = try CLI.temporaryDirectory()
+        var template = try CLI.template("construction")
+        template["issuer"] = "did:key:z6Mk\u{1B}[2K\nmcred: signed"
+        let path = try CLI.writeJSON(template, "bad-issuer.json", in: folder)
+        let result = try CLI.run(["issue", "--key", CLI.exampleKey, path], in: folder)
+        #expect(result.status != 0)
+        #expect(Self.rawControls(in: result.stderr).isEmpty)
+        #expect(!result.stderr.split(separator: "\n").contains { $0.hasPrefix("mcred: signed") })
+    }
+
+    @Test("a full disk on standard output is exit 2 with one message, for every command that prints",
+          arguments: [
+            ["verify", "spec/examples/construction.signed.json"],
+            ["verify", "--json", "spec/examples/construction.signed.json"],
+            ["inspect", "spec/examples/construction.signed.json"],
+            ["canonicalize", "spec/examples/construction.signed.json"],
+            ["did", "keys-example/issuer.key"],
+            ["issue", "--key", "keys-example/issuer.key", "spec/examples/construction.json"],
+            ["--help"],
+          ])
+    func fullDisk(arguments: [String]) throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let result = try CLI.run(arguments, standardOutput: full)
+        #expect(!result.signalled)
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("mcred: warning:") }
+        #expect(lines == ["mcred: cannot write to standard output: No space left on device"])
+    }
+
+    @Test("a closed pipe on standard output ends the command quietly, without a crash",
+          arguments: [
+            ["verify", "spec/examples/construction.signed.json"],
+            ["canonicalize", "spec/examples/construction.signed.json"],
+            ["inspect", "spec/examples/construction.signed.json"],
+          ])
+    func closedPipe(arguments: [String]) throws {
+        let result = try CLI.run(arguments, standardOutput: Pipe())
+        #expect(!result.signalled)
+        #expect(result.status == 2)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("SIGTERM still ends mcred by that signal once its handler has run")
+    func terminated() throws {
+        let process = CLI.makeProcess(["verify", "-"])
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // mcred now waits for standard input; give it time to install its handlers.
+        Thread.sleep(forTimeInterval: 0.5)
+        process.terminate()
+        // Never hang the suite: a process still alive after a long grace period is killed and fails.
+        var waited = 0
+        while process.isRunning && waited < 200 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 1
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGTERM)
+    }
+}
