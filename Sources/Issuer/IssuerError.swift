@@ -22,6 +22,21 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidOption = Code("invalidOption")
         /// Signing failed inside OpenSSL.
         public static let signingFailed = Code("signingFailed")
+        /// A status list or trust list file is not one, or is not this key's to edit.
+        public static let invalidList = Code("invalidList")
+        /// Clearing a bit of a revocation list: revocation cannot be undone.
+        public static let revocationIsFinal = Code("revocationIsFinal")
+        /// The list (or the index range) has fewer free indices than needed.
+        public static let capacityExceeded = Code("capacityExceeded")
+        /// The index asked for was already handed out.
+        public static let indexInUse = Code("indexInUse")
+        /// The allocation record or a list file could not be read, written or locked.
+        public static let fileFailure = Code("fileFailure")
+
+        /// True for refusals that are verdicts on the request (exit 1) rather than failures to run (exit 2).
+        public var isRefusal: Bool {
+            [.incomplete, .invalidCredential, .revocationIsFinal, .capacityExceeded, .indexInUse].contains(self)
+        }
     }
 
     /// What went wrong.

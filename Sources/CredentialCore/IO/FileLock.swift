@@ -40,6 +40,9 @@ public struct FileLock: ~Copyable {
         self.handle = handle
     }
 
+    /// Releases the lock now (it is also released when the value goes away).
+    public consuming func unlock() {}
+
     deinit {
         // Closing the descriptor releases the flock.
         try? handle.close()
