@@ -21,6 +21,7 @@ struct MCred: ParsableCommand {
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
             InspectCommand.self, CanonicalizeCommand.self, DemoCommand.self,
+            StatusCommand.self, TrustCommand.self,
         ]
     )
 
@@ -47,7 +48,7 @@ struct MCred: ParsableCommand {
             return 2
         case let error as IssuerError:
             Terminal.error(error.description)
-            return error.code == .incomplete || error.code == .invalidCredential ? 1 : 2
+            return error.code.isRefusal ? 1 : 2
         default:
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

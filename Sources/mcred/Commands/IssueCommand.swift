@@ -18,6 +18,7 @@ struct IssueCommand: ParsableCommand {
             Examples:
               mcred issue --key keys-example/issuer.key spec/examples/construction.json --out construction.vc.json
               mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl --jobs 2
+              mcred issue --key issuer.key --status-list status.json template.json --out vc.json
             """
     )
 
@@ -40,6 +41,8 @@ struct IssueCommand: ParsableCommand {
     var batch: String?
 
     @OptionGroup var batchOptions: BatchOptions
+
+    @OptionGroup(title: "Status") var statusOptions: StatusOptions
 
     @Argument(help: ArgumentHelp("The unsigned credential template (JSON; - for standard input).", valueName: "template"))
     var template: String?
@@ -72,13 +75,18 @@ struct IssueCommand: ParsableCommand {
         } catch {
             throw error.inFile(template == "-" ? "<stdin>" : template)
         }
+        let status = try statusOptions.allocate(count: 1)
         let signed: JSONValue
         do {
-            signed = try issuer.issue(document)
-        } catch {
+            signed = try issuer.issue(document, status: status.first)
+            try FileIO.write(Array(signed.prettyPrinted().utf8), to: out, overwrite: force)
+        } catch let error as IssuerError {
+            statusOptions.release(status)
             throw IssuerError(error.code, "\(template): \(error.message)", problems: error.problems)
+        } catch {
+            statusOptions.release(status)
+            throw error
         }
-        try FileIO.write(Array(signed.prettyPrinted().utf8), to: out, overwrite: force)
         if out != "-" {
             Terminal.note("signed \(signed["id"]?.stringValue ?? "credential") as \(issuer.issuerDID.did) → \(out)")
         }
@@ -88,7 +96,10 @@ struct IssueCommand: ParsableCommand {
         let bytes = try FileIO.read(input)
         let total = JSONLines.split(bytes).count
         let progress = Progress(verb: "issued", total: total)
-        let items = issuer.issueBatch(bytes, jobs: batchOptions.jobs) { done, total in progress.report(done, total) }
+        let status = try statusOptions.allocate(count: total)
+        let items = issuer.issueBatch(bytes, jobs: batchOptions.jobs, statusEntries: status) { done, total in
+            progress.report(done, total)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(items.count * 2500)
         var failures = 0
@@ -102,7 +113,18 @@ struct IssueCommand: ParsableCommand {
                 Terminal.error("\(input):\(item.line): \(error.description)")
             }
         }
-        try FileIO.write(output, to: out, overwrite: force)
+        // Indices of refused lines were never written: return them to the pool.
+        statusOptions.release(zip(items, status).compactMap { item, entry in
+            if case .failure = item.result { return entry } else { return nil }
+        })
+        do {
+            try FileIO.write(output, to: out, overwrite: force)
+        } catch {
+            statusOptions.release(zip(items, status).compactMap { item, entry in
+                if case .success = item.result { return entry } else { return nil }
+            })
+            throw error
+        }
         Terminal.note("issued \(items.count - failures) of \(items.count) credentials\(failures > 0 ? ", \(failures) refused" : "")"
             + (out == "-" ? "" : " → \(out)"))
         if failures > 0 { throw ExitCode(1) }
