@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Signing", targets: ["Signing"]),
         .library(name: "Issuer", targets: ["Issuer"]),
         .library(name: "Verifier", targets: ["Verifier"]),
+        .library(name: "Wallet", targets: ["Wallet"]),
         .executable(name: "mcred", targets: ["mcred"]),
         .executable(name: "mcred-bench", targets: ["mcred-bench"]),
     ],
@@ -53,10 +54,15 @@ let package = Package(
             dependencies: ["CredentialCore", "Signing"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Wallet",
+            dependencies: ["CredentialCore", "Signing", "Verifier"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "mcred",
             dependencies: [
-                "CredentialCore", "Signing", "Issuer", "Verifier",
+                "CredentialCore", "Signing", "Issuer", "Verifier", "Wallet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -87,6 +93,11 @@ let package = Package(
             name: "VerifierTests",
             dependencies: ["Verifier", "Signing", "CredentialCore"],
             resources: [.copy("Vectors")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WalletTests",
+            dependencies: ["Wallet", "Verifier", "Signing", "CredentialCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -100,12 +100,12 @@ public struct CredentialIssuer: Sendable {
         case nil:
             document["issuer"] = ["id": .string(issuerDID.did), "type": ["Profile"]]
         case .string(let id)?:
-            guard id == issuerDID.did else {
+            guard id.hasSameBytes(as: issuerDID.did) else {
                 throw IssuerError(.invalidTemplate, "/issuer is \(id), but the key's did:key is \(issuerDID.did)")
             }
         case .object(var issuer)?:
             if let id = issuer["id"] {
-                guard id.stringValue == issuerDID.did else {
+                guard id.stringValue.hasSameBytes(as: issuerDID.did) else {
                     throw IssuerError(.invalidTemplate, "/issuer/id is \(id.canonicalString), but the key's did:key is \(issuerDID.did)")
                 }
             } else {

@@ -1,38 +1,36 @@
 public import CredentialCore
 
 extension CredentialVerifier {
-    /// Parses a file's bytes, detects what it holds (a credential or a presentation) and checks
-    /// every credential in it.
-    /// - Throws: `CredentialError` naming the file when the bytes are not valid JSON within the
-    ///   limits, or are not a JSON object: the file could not be checked at all (exit 2).
-    public func verifyDocument(_ bytes: [UInt8], file: String) throws(CredentialError) -> FileReport {
+    /// Reads and checks one file (`-` for standard input). Never throws: a file that cannot be read
+    /// or parsed gets a report with verdict `error` and the reason, so the other files of a run are
+    /// still reported.
+    public func verifyFile(_ path: String) -> FileReport {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            return FileReport(file: path, error: error.description)
+        }
+        return verifyDocument(bytes, file: path)
+    }
+
+    /// Parses a file's bytes, detects what it holds (`DocumentKind.detect`) and checks it. Bytes
+    /// that are not valid I-JSON within the limits, or not a JSON object, give a report with
+    /// verdict `error`.
+    public func verifyDocument(_ bytes: [UInt8], file: String) -> FileReport {
         let document: JSONValue
         do throws(CredentialError) {
             document = try JSONValue(parsing: bytes)
         } catch {
-            throw error.inFile(file)
+            return FileReport(file: file, error: error.inFile(file).description)
         }
-        guard case .object(let object) = document else {
-            throw CredentialError(
-                .invalidValue, "expected a credential or a presentation (a JSON object), found \(document.typeName)",
+        guard let kind = DocumentKind.detect(document) else {
+            let error = CredentialError(
+                .invalidValue, "expected a credential, a presentation or a wallet (a JSON object), found \(document.typeName)",
                 pointer: .root, file: file)
+            return FileReport(file: file, error: error.description)
         }
-        let types = Credential.strings(object["type"])
-        guard types.contains("VerifiablePresentation") else {
-            return FileReport(file: file, kind: .credential, credentials: [verify(document)])
-        }
-        let embedded = object["verifiableCredential"].map { $0.arrayValue ?? [$0] } ?? []
-        let isList = object["verifiableCredential"]?.arrayValue != nil
-        let holder = holderProof(of: object)
-        let reports = embedded.enumerated().map { index, credential in
-            let pointer = JSONPointer(tokens: isList ? ["verifiableCredential", String(index)] : ["verifiableCredential"])
-            var report = verify(credential, pointer: pointer)
-            if let slot = report.checks.firstIndex(where: { $0.check == .holder }) {
-                report.checks[slot] = holderCheck(holder, subject: try? Credential(credential).subjectID)
-            }
-            return report
-        }
-        return FileReport(file: file, kind: .presentation, credentials: reports)
+        return verify(CheckedDocument(document, kind: kind), file: file)
     }
 
     /// Checks a JSON Lines file, one credential per line, on up to `jobs` cores; results keep input
@@ -49,7 +47,7 @@ extension CredentialVerifier {
             } catch {
                 return .notACredential(
                     "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
-                    skipMessage: "not checked: the line is not valid JSON")
+                    skipMessage: "not checked: the line is not valid JSON", checkIDs: checks.map(\.id))
             }
         }
         return FileReport(file: file, kind: .credentialLines, credentials: reports)

@@ -3,6 +3,7 @@ import CredentialCore
 import Foundation
 import Issuer
 import Signing
+import Wallet
 
 /// The `mcred` command: issue, hold and verify signed micro-credentials.
 @main
@@ -20,8 +21,8 @@ struct MCred: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
-            InspectCommand.self, CanonicalizeCommand.self, DemoCommand.self,
-            StatusCommand.self, TrustCommand.self,
+            InspectCommand.self, CanonicalizeCommand.self, WalletCommand.self, PresentCommand.self,
+            ChallengeCommand.self, DemoCommand.self, StatusCommand.self, TrustCommand.self,
         ]
     )
 
@@ -46,6 +47,9 @@ struct MCred: ParsableCommand {
         case let error as SigningError:
             Terminal.error(error.description)
             return 2
+        case let error as WalletError:
+            Terminal.error(error.description)
+            return error.isVerdict ? 1 : 2
         case let error as IssuerError:
             Terminal.error(error.description)
             return error.code.isRefusal ? 1 : 2

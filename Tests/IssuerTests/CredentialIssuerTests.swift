@@ -96,6 +96,27 @@ struct CredentialIssuerTests {
         #expect(throws: IssuerError(.invalidTemplate, "")) { try issuer.issue([1, 2], issuedAt: issuedAt) }
     }
 
+    @Test("a template whose issuer id writes K as U+212A KELVIN SIGN is refused: ids compare by bytes")
+    func refusesLookalikeIssuer() throws {
+        // RFC 8032 TEST 2's key: its did:key contains a K.
+        let seed: [UInt8] = [
+            0x4c, 0xcd, 0x08, 0x9b, 0x28, 0xff, 0x96, 0xda, 0x9d, 0xb6, 0xc3, 0x46, 0xec, 0x11, 0x4e, 0x0f,
+            0x5b, 0x8a, 0x31, 0x9f, 0x35, 0xab, 0xa6, 0x24, 0xda, 0x8c, 0xf6, 0xed, 0x4f, 0xb8, 0xa6, 0xfb,
+        ]
+        let issuer = try CredentialIssuer(key: try Ed25519.PrivateKey(seed: seed))
+        let did = issuer.issuerDID.did
+        try #require(did.contains("K"), "the test key's did:key must contain a K")
+        let lookalike = did.replacingOccurrences(of: "K", with: "\u{212A}")
+        for asString in [true, false] {
+            var template = microCredentialTemplate()
+            if asString { template["issuer"] = .string(lookalike) } else { template["issuer"]?["id"] = .string(lookalike) }
+            #expect(throws: IssuerError(.invalidTemplate, "")) { try issuer.issue(template, issuedAt: issuedAt) }
+        }
+        var genuine = microCredentialTemplate()
+        genuine["issuer"]?["id"] = .string(did)
+        _ = try issuer.issue(genuine, issuedAt: issuedAt)
+    }
+
     @Test("a template that breaks VC 2.0 structure is refused even with allowIncomplete")
     func refusesInvalidStructure() throws {
         var template = microCredentialTemplate()

@@ -111,11 +111,11 @@ struct CLITests {
             #expect(verified.status == 0, "\(name): \(verified.stdout)")
             #expect(verified.stdout.hasPrefix("PASS "))
             for check in ["schema", "profile", "signature", "validity"] {
-                #expect(verified.stdout.contains("    pass   \(check)"), "\(name): \(check)")
+                #expect(verified.stdout.contains("    pass    \(check)"), "\(name): \(check)")
             }
         }
         let committed = examples.map { "spec/examples/\($0).signed.json" }
-        let all = try CLI.run(["verify"] + committed)
+        let all = try CLI.run(["verify", "--at", "2027-01-01"] + committed)
         #expect(all.status == 0, "\(all.stdout)")
     }
 
@@ -129,7 +129,7 @@ struct CLITests {
         let result = try CLI.run(["verify", "tampered.json"], in: folder)
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("FAIL tampered.json (1 credential, 1 check failed)"))
-        #expect(result.stdout.contains("    fail   signature "))
+        #expect(result.stdout.contains("    fail    signature "))
         let json = try CLI.run(["verify", "--json", "tampered.json"], in: folder)
         #expect(json.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [String: Any]
@@ -143,10 +143,44 @@ struct CLITests {
         let result = try CLI.run(["verify", "bad.json"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("mcred: bad.json:1:"))
-        #expect(result.stdout.isEmpty)
+        #expect(result.stdout.hasPrefix("ERROR bad.json:1:"))
         let missing = try CLI.run(["verify", "missing.json"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("missing.json"))
+    }
+
+    @Test("one unreadable file does not hide the report of the others, in human and JSON output")
+    func verifyUnreadableAmongGood() throws {
+        let good = CLI.packageRoot.appendingPathComponent("spec/examples/construction.signed.json").path
+        let human = try CLI.run(["verify", "--at", "2027-01-01", "missing.json", good])
+        #expect(human.status == 2)
+        let lines = human.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("ERROR missing.json") == true)
+        #expect(lines.contains { $0.hasPrefix("PASS \(good)") })
+        #expect(lines.contains { $0.contains("pass    signature") })
+        let json = try CLI.run(["verify", "--json", "--at", "2027-01-01", "missing.json", good])
+        #expect(json.status == 2)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [String: Any])
+        #expect(report["mcredReport"] as? Int == 2)
+        #expect(report["verdict"] as? String == "error")
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.map { $0["verdict"] as? String } == ["error", "pass"])
+        #expect((files[0]["error"] as? String)?.contains("missing.json") == true)
+        #expect(files[0]["kind"] is NSNull)
+        #expect((files[1]["credentials"] as? [Any])?.count == 1)
+    }
+
+    @Test("an empty presentation fails, also with --strict and a challenge")
+    func verifyEmptyPresentation() throws {
+        let folder = try CLI.temporaryDirectory()
+        try Data(#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"]}"#.utf8)
+            .write(to: folder.appendingPathComponent("empty.json"))
+        for arguments in [["verify", "empty.json"], ["verify", "--strict", "--challenge", "abc", "empty.json"]] {
+            let result = try CLI.run(arguments, in: folder)
+            #expect(result.status == 1)
+            #expect(result.stdout.hasPrefix("FAIL empty.json (presentation, 0 credentials, 1 check failed)"))
+            #expect(result.stdout.contains("fail    presentation"))
+        }
     }
 
     @Test("verify --at checks validity at another time")
@@ -183,8 +217,8 @@ struct CLITests {
         #expect(forced.status == 0)
         let verified = try CLI.run(["verify", "x.json"], in: folder)
         #expect(verified.status == 1)
-        #expect(verified.stdout.contains("fail   profile"))
-        #expect(verified.stdout.contains("pass   signature"))
+        #expect(verified.stdout.contains("fail    profile"))
+        #expect(verified.stdout.contains("pass    signature"))
     }
 
     @Test("batch issue and verify keep order, report bad lines and exit 1")

@@ -55,16 +55,23 @@ public struct Credential: Sendable {
     public var validUntil: String? { object["validUntil"]?.stringValue }
 
     /// True when the achievement declares itself an EU micro-credential.
-    public var isMicroCredential: Bool { achievement?["achievementType"]?.stringValue == "MicroCredential" }
+    public var isMicroCredential: Bool { achievement?["achievementType"]?.stringValue.hasSameBytes(as: "MicroCredential") ?? false }
 
     /// True when the document carries a `proof` member.
     public var hasProof: Bool { object["proof"] != nil }
 
-    /// True when `value` is `text`, or an array with `text` among its items (as `type` is read).
+    /// The credential's only proof, when it has exactly one.
+    public var proof: Proof? { Proof(of: object) }
+
+    /// The pointer of the issuer's identifier, for messages (`/issuer/id` or `/issuer`).
+    public var issuerPointer: JSONPointer { object["issuer"]?.objectValue != nil ? "/issuer/id" : "/issuer" }
+
+    /// True when `value` is `text`, or an array with `text` among its items (as `type` is read);
+    /// compared by bytes.
     public static func includes(_ value: JSONValue?, _ text: String) -> Bool {
         switch value {
-        case .string(let item)?: return item == text
-        case .array(let items)?: return items.contains { $0.stringValue == text }
+        case .string(let item)?: return item.hasSameBytes(as: text)
+        case .array(let items)?: return items.contains { $0.stringValue.hasSameBytes(as: text) }
         default: return false
         }
     }

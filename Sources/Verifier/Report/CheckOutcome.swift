@@ -1,23 +1,17 @@
 public import CredentialCore
 
-/// The checks `mcred verify` runs on each credential (DESIGN.md §6), in report order.
-public enum CheckID: String, Sendable, CaseIterable {
-    /// VC 2.0 required fields and types.
-    case schema
-    /// EU Annex I mandatory elements.
-    case profile
-    /// The eddsa-jcs-2022 proof verifies and its key is the issuer's.
-    case signature
-    /// `validFrom` ≤ the checking time ≤ `validUntil`.
-    case validity
-    /// The issuer is in a trust list.
-    case trust
-    /// The status list bit is not set.
-    case status
-    /// A stacked credential's components are all present and valid.
-    case stack
-    /// A presentation's proof is the holder's and answers the verifier's challenge.
-    case holder
+/// The name of a check as it appears in reports (`schema`, `signature`, …; DESIGN.md §6).
+///
+/// An extensible code rather than a closed enum: each check declares its own identifier in its
+/// file, so a new check is added by adding a file.
+public struct CheckID: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The identifier as written in reports.
+    public let rawValue: String
+
+    /// Creates an identifier.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
 }
 
 /// The result of one check.
@@ -43,6 +37,12 @@ public enum CheckResult: String, Sendable, Comparable {
     }
 
     public static func < (lhs: CheckResult, rhs: CheckResult) -> Bool { lhs.rank < rhs.rank }
+
+    /// True when this result makes a verdict fail: always for `fail`; for `warn` and `unknown`
+    /// under `--strict`.
+    public func fails(strict: Bool) -> Bool {
+        self == .fail || (strict && (self == .warn || self == .unknown))
+    }
 }
 
 /// One check's result with its one-line explanation.
@@ -68,5 +68,14 @@ public struct CheckOutcome: Sendable, Equatable {
         self.message = message
         self.pointer = pointer
         self.problems = problems
+    }
+
+    /// The same outcome with its pointer (and problems) made relative to the file, not the credential.
+    func relative(to base: JSONPointer) -> CheckOutcome {
+        guard !base.tokens.isEmpty else { return self }
+        var copy = self
+        copy.pointer = pointer.map { JSONPointer(tokens: base.tokens + $0.tokens) }
+        copy.problems = problems.map { Problem(JSONPointer(tokens: base.tokens + $0.pointer.tokens), $0.message) }
+        return copy
     }
 }

@@ -14,7 +14,7 @@ public struct CredentialReport: Sendable {
     public var issuerName: String?
     /// The title of the credential.
     public var name: String?
-    /// One outcome per check, in `CheckID` order.
+    /// One outcome per check, in the verifier's check order.
     public var checks: [CheckOutcome]
 
     /// Creates a report.
@@ -32,24 +32,25 @@ public struct CredentialReport: Sendable {
     }
 
     /// The report of something that is not a credential at all: `schema` fails with `reason`, and
-    /// every other check is skipped because there is nothing to check.
+    /// every other check in `checkIDs` is skipped because there is nothing to check.
     public static func notACredential(
         _ reason: String, pointer: JSONPointer = .root, failurePointer: JSONPointer? = nil, line: Int? = nil,
-        skipMessage: String
+        skipMessage: String, checkIDs: [CheckID] = CredentialVerifier.standardChecks.map(\.id)
     ) -> CredentialReport {
         CredentialReport(
             pointer: pointer, line: line,
-            checks: [CheckOutcome(.schema, .fail, reason, pointer: failurePointer)]
-                + CheckID.allCases.dropFirst().map { CheckOutcome($0, .skip, skipMessage) })
+            checks: checkIDs.map { id in
+                id == .schema
+                    ? CheckOutcome(.schema, .fail, reason, pointer: failurePointer)
+                    : CheckOutcome(id, .skip, skipMessage)
+            })
     }
 
     /// The outcome of one check, when it was recorded.
     public subscript(check: CheckID) -> CheckOutcome? { checks.first { $0.check == check } }
 
     /// The checks that make the verdict fail: failures, plus warnings and unknowns when `strict`.
-    public func failingChecks(strict: Bool) -> [CheckOutcome] {
-        checks.filter { $0.result == .fail || (strict && ($0.result == .warn || $0.result == .unknown)) }
-    }
+    public func failingChecks(strict: Bool) -> [CheckOutcome] { checks.filter { $0.result.fails(strict: strict) } }
 
     /// True when no check fails (under `strict`, none is `warn` or `unknown` either).
     public func passes(strict: Bool) -> Bool { failingChecks(strict: strict).isEmpty }

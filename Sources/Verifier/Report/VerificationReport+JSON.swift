@@ -1,11 +1,14 @@
 public import CredentialCore
 
 extension VerificationReport {
-    /// The report as the JSON document `spec/report.md` defines (`mcredReport` version 1).
+    /// The report format version this code writes (`mcredReport`).
+    public static let formatVersion = 2
+
+    /// The report as the JSON document `spec/report.md` defines (`mcredReport` version 2).
     public var jsonValue: JSONValue {
         var report = JSONObject()
-        report["mcredReport"] = 1
-        report["verdict"] = .string(passes ? "pass" : "fail")
+        report["mcredReport"] = .number(Double(Self.formatVersion))
+        report["verdict"] = .string(verdict.rawValue)
         report["checkedAt"] = .string(XSDDateTime.format(checkedAt))
         report["strict"] = .bool(strict)
         report["files"] = .array(files.map { $0.jsonValue(strict: strict) })
@@ -18,8 +21,10 @@ extension FileReport {
     public func jsonValue(strict: Bool) -> JSONValue {
         var object = JSONObject()
         object["file"] = .string(file)
-        object["kind"] = .string(kind.rawValue)
-        object["verdict"] = .string(passes(strict: strict) ? "pass" : "fail")
+        object["kind"] = kind.map { .string($0.rawValue) } ?? .null
+        object["verdict"] = .string(verdict(strict: strict).rawValue)
+        if let error { object["error"] = .string(error) }
+        object["checks"] = .array(checks.map(\.jsonValue))
         object["credentials"] = .array(credentials.map { $0.jsonValue(strict: strict) })
         return .object(object)
     }
@@ -34,11 +39,11 @@ extension CredentialReport {
         } else {
             object["pointer"] = .string(pointer.description)
         }
-        if let id { object["id"] = .string(id) }
-        if let issuer { object["issuer"] = .string(issuer) }
+        object["id"] = id.map(JSONValue.string) ?? .null
+        object["issuer"] = issuer.map(JSONValue.string) ?? .null
         if let issuerName { object["issuerName"] = .string(issuerName) }
-        if let name { object["name"] = .string(name) }
-        object["verdict"] = .string(passes(strict: strict) ? "pass" : "fail")
+        object["name"] = name.map(JSONValue.string) ?? .null
+        object["verdict"] = .string(passes(strict: strict) ? Verdict.pass.rawValue : Verdict.fail.rawValue)
         object["checks"] = .array(checks.map(\.jsonValue))
         return .object(object)
     }

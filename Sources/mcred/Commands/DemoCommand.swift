@@ -61,13 +61,13 @@ struct DemoCommand: ParsableCommand {
         Terminal.out("")
         Terminal.out("2. Verify them offline: mcred verify \(folder)/*.vc.json")
         for path in signedPaths {
-            let report = try verifier.verifyDocument(try FileIO.read(path), file: path)
+            let report = verifier.verifyFile(path)
             Terminal.out("   " + (printer.lines(for: report).first ?? ""))
         }
         Terminal.out("")
         Terminal.out("   The full report of the first one:")
         if let first = signedPaths.first {
-            for line in printer.lines(for: try verifier.verifyDocument(try FileIO.read(first), file: first)) {
+            for line in printer.lines(for: verifier.verifyFile(first)) {
                 Terminal.out("   " + line)
             }
         }
@@ -79,7 +79,7 @@ struct DemoCommand: ParsableCommand {
             try document.setValue(.number((document.value(at: pointer)?.doubleValue ?? 0) + 10), at: pointer)
             try FileIO.write(Array(document.prettyPrinted().utf8), to: tamperedPath, overwrite: true)
             Terminal.out("3. Change the ECTS credits of one credential and verify again:")
-            for line in printer.lines(for: try verifier.verifyDocument(try FileIO.read(tamperedPath), file: tamperedPath)) {
+            for line in printer.lines(for: verifier.verifyFile(tamperedPath)) {
                 Terminal.out("   " + line)
             }
             Terminal.out("")

@@ -11,8 +11,11 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             Checks each credential in each file: schema (VC 2.0), profile (EU Annex I), signature \
             (eddsa-jcs-2022 by the issuer's did:key), validity (dates), trust, status, stack, holder. \
+            A presentation also gets the file-level check "presentation": it holds credentials and \
+            is signed by its holder for your --challenge and --domain. \
             Exit 0 when every check passes (warn/unknown/skip allowed unless --strict), 1 when a \
-            check fails, 2 when a file cannot be checked at all. spec/report.md documents --json.
+            check fails, 2 when a file cannot be checked at all (every other file is still \
+            reported). spec/report.md documents --json (report format 2).
 
             Examples:
               mcred verify construction.vc.json
@@ -57,20 +60,21 @@ struct VerifyCommand: ParsableCommand {
             try runBatch(verifier, input: batch, checkingTime: checkingTime)
             return
         }
-        // Every file is read and parsed before anything is printed, so a file that cannot be
-        // checked stops the run with exit 2 and no partial report.
-        var reports: [FileReport] = []
-        for file in files {
-            let bytes = try FileIO.read(file)
-            reports.append(try verifier.verifyDocument(bytes, file: file == "-" ? "<stdin>" : file))
-        }
-        let report = VerificationReport(checkedAt: checkingTime, strict: strict, files: reports)
+        // Every file is reported, also when another cannot be read: that one gets verdict
+        // `error`, and the run exits 2 after printing the whole report.
+        let report = VerificationReport(
+            checkedAt: checkingTime, strict: strict, files: files.map { verifier.verifyFile($0) })
         if json {
             Terminal.out(report.jsonValue.prettyPrinted().trimmingCharacters(in: .newlines))
         } else {
             ReportPrinter(colour: Terminal.usesColour, strict: strict).print(report)
         }
-        if !report.passes { throw ExitCode(1) }
+        for file in report.files { if let error = file.error { Terminal.error(error) } }
+        switch report.verdict {
+        case .pass: return
+        case .fail: throw ExitCode(1)
+        case .error: throw ExitCode(2)
+        }
     }
 
     func runBatch(_ verifier: CredentialVerifier, input: String, checkingTime: Date) throws {

@@ -15,22 +15,36 @@ struct ReportPrinter {
     }
 
     func lines(for file: FileReport) -> [String] {
+        if let error = file.error {
+            return [paintVerdict(.error) + " " + error]
+        }
         let count = file.credentials.count
-        let failed = file.credentials.reduce(0) { $0 + $1.failingChecks(strict: strict).count }
-        let passes = file.passes(strict: strict)
+        let failed = file.failingCheckCount(strict: strict)
         var summary = "\(count) credential\(count == 1 ? "" : "s")"
-        if file.kind == .presentation { summary = "presentation, " + summary }
+        switch file.kind {
+        case .presentation?: summary = "presentation, " + summary
+        case .wallet?: summary = "wallet, " + (count == 0 ? "empty" : summary)
+        default: break
+        }
         if failed > 0 { summary += ", \(failed) check\(failed == 1 ? "" : "s") failed" }
-        var lines = [verdict(passes) + " \(file.file) (\(summary))"]
+        var lines = [paintVerdict(file.verdict(strict: strict)) + " \(file.file) (\(summary))"]
+        lines += checkLines(file.checks, indent: "  ")
         for credential in file.credentials {
             lines.append("  " + describe(credential))
-            for check in credential.checks {
-                let result = check.result.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                let name = check.check.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                lines.append("    " + paint(result, check.result) + name + check.message)
-                if check.problems.count > 1 {
-                    for problem in check.problems { lines.append("             - \(problem)") }
-                }
+            lines += checkLines(credential.checks, indent: "    ")
+        }
+        return lines
+    }
+
+    func checkLines(_ checks: [CheckOutcome], indent: String) -> [String] {
+        var lines: [String] = []
+        for check in checks {
+            let result = check.result.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let id = check.check.rawValue
+            let name = id.padding(toLength: max(10, id.count + 1), withPad: " ", startingAt: 0)
+            lines.append(indent + paint(result, check.result) + name + check.message)
+            if check.problems.count > 1 {
+                for problem in check.problems { lines.append(indent + String(repeating: " ", count: 9) + "- \(problem)") }
             }
         }
         return lines
@@ -56,8 +70,14 @@ struct ReportPrinter {
         return text
     }
 
-    func verdict(_ passes: Bool) -> String {
-        passes ? Terminal.paint("PASS", .green, enabled: colour) : Terminal.paint("FAIL", .red, enabled: colour)
+    func verdict(_ passes: Bool) -> String { paintVerdict(passes ? .pass : .fail) }
+
+    func paintVerdict(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .pass: Terminal.paint("PASS", .green, enabled: colour)
+        case .fail: Terminal.paint("FAIL", .red, enabled: colour)
+        case .error: Terminal.paint("ERROR", .red, enabled: colour)
+        }
     }
 
     func paint(_ text: String, _ result: CheckResult) -> String {

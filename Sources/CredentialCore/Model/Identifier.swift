@@ -1,0 +1,21 @@
+extension StringProtocol {
+    /// True when both strings hold the same UTF-8 bytes.
+    ///
+    /// Identifiers (DIDs, credential ids, holder, challenge, domain) are compared this way and never
+    /// with `==`, which equates canonically equivalent strings: a `did:key` that writes one `K` as
+    /// U+212A KELVIN SIGN is `==` to the real one, but it is not the same identifier.
+    public func hasSameBytes(as other: some StringProtocol) -> Bool {
+        let left = utf8, right = other.utf8
+        return left.count == right.count && left.elementsEqual(right)
+    }
+}
+
+extension Optional where Wrapped: StringProtocol {
+    /// True when both are present and hold the same UTF-8 bytes (see `StringProtocol.hasSameBytes(as:)`).
+    public func hasSameBytes(as other: some StringProtocol) -> Bool {
+        switch self {
+        case .some(let value): value.hasSameBytes(as: other)
+        case .none: false
+        }
+    }
+}

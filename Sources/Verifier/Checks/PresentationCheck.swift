@@ -1,0 +1,77 @@
+public import CredentialCore
+import Signing
+
+extension CheckID {
+    /// A presentation's own proof: signed by its holder, answering the verifier's challenge and domain.
+    public static let presentation = CheckID(rawValue: "presentation")
+}
+
+/// `presentation` (file level): the presentation carries at least one credential, its
+/// eddsa-jcs-2022 proof verifies, is made for `authentication` by the `holder`'s key, and answers
+/// the verifier's `--challenge` and `--domain` (vc-data-integrity §4.3 Verify Proof, steps on
+/// challenge and domain). Identifiers are compared by bytes.
+public struct PresentationCheck: DocumentCheck {
+    public var id: CheckID { .presentation }
+
+    /// Creates the check.
+    public init() {}
+
+    public func applies(to kind: DocumentKind) -> Bool { kind == .presentation }
+
+    public func evaluate(_ document: CheckedDocument, in context: VerificationContext) -> CheckOutcome {
+        guard let presentation = document.presentation else {
+            return CheckOutcome(id, .fail, "a presentation must be a JSON object")
+        }
+        guard !document.items.isEmpty else {
+            return CheckOutcome(id, .fail, "the presentation holds no credential", pointer: "/verifiableCredential")
+        }
+        let key: String
+        let proof: Proof
+        switch document.proof {
+        case .absent:
+            if context.expectedChallenge != nil || context.expectedDomain != nil {
+                return CheckOutcome(
+                    id, .fail, "the presentation has no proof: the holder did not sign it, so it cannot answer the challenge",
+                    pointer: "/proof")
+            }
+            return CheckOutcome(id, .warn, "the presentation has no proof: nothing binds it to a holder", pointer: "/proof")
+        case .failed(let failure):
+            return CheckOutcome(id, .fail, "presentation proof: " + failure.message, pointer: failure.pointer)
+        case .verified(let signer, let verified):
+            key = signer.did
+            proof = verified
+        }
+        guard proof.purpose == .authentication else {
+            return CheckOutcome(
+                id, .fail, "the presentation's proofPurpose must be \"authentication\"", pointer: proof.pointer(to: "proofPurpose"))
+        }
+        guard let holder = presentation.holderID else {
+            return CheckOutcome(id, .fail, "the presentation names no holder", pointer: "/holder")
+        }
+        guard holder.hasSameBytes(as: key) else {
+            return CheckOutcome(
+                id, .fail, "the presentation is signed by \(key), not by its holder \(holder)",
+                pointer: proof.pointer(to: "verificationMethod"))
+        }
+        var notes: [String] = []
+        for (field, expected, found) in [
+            ("challenge", context.expectedChallenge, proof.challenge), ("domain", context.expectedDomain, proof.domain),
+        ] {
+            if let expected {
+                guard found.hasSameBytes(as: expected) else {
+                    let shown = found.map { "\"\($0)\"" } ?? "none"
+                    return CheckOutcome(
+                        id, .fail, "the proof's \(field) is \(shown), expected \"\(expected)\"", pointer: proof.pointer(to: field))
+                }
+            } else if let found {
+                notes.append("\(field) \"\(found)\" not compared (give --\(field))")
+            } else {
+                notes.append("no \(field) (a replayed presentation cannot be told apart)")
+            }
+        }
+        guard notes.isEmpty else {
+            return CheckOutcome(id, .warn, "signed by its holder \(holder); " + notes.joined(separator: "; "))
+        }
+        return CheckOutcome(id, .pass, "signed by its holder \(holder), challenge and domain match")
+    }
+}

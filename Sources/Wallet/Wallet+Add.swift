@@ -1,0 +1,157 @@
+public import CredentialCore
+public import Verifier
+
+extension Wallet {
+    /// A document offered to `add`, with the file it came from.
+    public struct Incoming: Sendable {
+        /// The file name, for messages.
+        public var file: String
+        /// The parsed document: a credential or a status-list credential.
+        public var document: JSONValue
+
+        /// Creates an incoming document.
+        public init(file: String, document: JSONValue) {
+            self.file = file
+            self.document = document
+        }
+    }
+
+    /// What `add` did with one incoming document.
+    public struct AddOutcome: Sendable {
+        /// What happened.
+        public enum Action: String, Sendable {
+            /// The credential was added.
+            case added
+            /// The same credential (byte for byte, in canonical form) was already in the wallet.
+            case alreadyHeld = "already held"
+            /// The status list was kept as the newest snapshot of its list.
+            case statusListKept = "status list kept"
+            /// An as-new or newer snapshot of that status list was already in the wallet.
+            case statusListNotNewer = "status list not newer"
+        }
+
+        /// The file it came from.
+        public var file: String
+        /// The credential's or list's `id`.
+        public var id: String?
+        /// What happened.
+        public var action: Action
+        /// Reservations worth telling the learner (a bearer credential, a stack missing parts, …).
+        public var notes: [String]
+    }
+
+    /// The checks whose failure makes `add` refuse a credential: a credential that is not well formed,
+    /// not signed by its issuer, outside its validity period, or revoked.
+    static let refusingChecks: [CheckID] = [.schema, .signature, .validity, .status]
+
+    /// Adds credentials and status lists, all or nothing.
+    ///
+    /// Each credential is verified together with what the wallet holds and the other incoming
+    /// documents, so a stacked credential and its parts may arrive in any order. A credential is
+    /// refused when its `schema`, `signature` or `validity` check fails or its `status` check finds
+    /// it revoked or suspended, when its `credentialSubject.id` is not the holder (unless
+    /// `allowOtherSubject`), or when another credential with its `id` is already held. The same
+    /// credential twice is a no-op with a note. Status lists are kept as snapshots, the newest per
+    /// list.
+    /// - Throws: `refused` (nothing changed) with one detail per refused document.
+    public mutating func add(
+        _ incoming: [Incoming], verifier: CredentialVerifier, allowOtherSubject: Bool = false
+    ) throws(WalletError) -> [AddOutcome] {
+        var refusals: [String] = []
+        var outcomes: [AddOutcome] = []
+        var candidates: [(incoming: Incoming, canonical: [UInt8])] = []
+        var lists = statusLists
+        var held = credentials.map { (id: $0["id"]?.stringValue, canonical: $0.canonicalBytes) }
+
+        for item in incoming {
+            let id = item.document["id"]?.stringValue
+            switch DocumentKind.detect(item.document) {
+            case .statusList?:
+                let report = verifier.verify(item.document)
+                if let failure = report.checks.first(where: { [.schema, .signature].contains($0.check) && $0.result == .fail }) {
+                    refusals.append("\(item.file): status list refused: \(failure.check): \(failure.message)")
+                    continue
+                }
+                guard let id else {
+                    refusals.append("\(item.file): status list refused: it has no id")
+                    continue
+                }
+                let kept = Self.keepNewest(item.document, id: id, in: &lists)
+                outcomes.append(AddOutcome(file: item.file, id: id, action: kept ? .statusListKept : .statusListNotNewer, notes: []))
+            case .credential?:
+                let canonical = item.document.canonicalBytes
+                if held.contains(where: { $0.canonical == canonical }) {
+                    outcomes.append(AddOutcome(file: item.file, id: id, action: .alreadyHeld, notes: []))
+                    continue
+                }
+                if let id, held.contains(where: { $0.id.hasSameBytes(as: id) }) {
+                    refusals.append("\(item.file): another credential with id \(id) is already in the wallet")
+                    continue
+                }
+                held.append((id, canonical))
+                candidates.append((item, canonical))
+            case let kind?:
+                refusals.append("\(item.file): a \(kind.rawValue) is not a credential; wallet add takes credentials and status lists")
+            case nil:
+                refusals.append("\(item.file): not a JSON object")
+            }
+        }
+
+        // Verify every candidate in the company of everything the wallet will hold.
+        var combined = self
+        combined.statusLists = lists
+        combined.credentials += candidates.map(\.incoming.document)
+        let report = verifier.verify(CheckedDocument(combined.jsonValue, kind: .wallet), file: "wallet")
+        let candidateReports = report.credentials.suffix(candidates.count)
+        for (candidate, credentialReport) in zip(candidates, candidateReports) {
+            let file = candidate.incoming.file
+            let id = candidate.incoming.document["id"]?.stringValue
+            if let failure = credentialReport.checks.first(where: { Self.refusingChecks.contains($0.check) && $0.result == .fail }) {
+                refusals.append("\(file): \(failure.check): \(failure.message)")
+                continue
+            }
+            var notes: [String] = []
+            let subject = (try? Credential(candidate.incoming.document))?.subjectID
+            switch subject {
+            case nil:
+                notes.append("bearer credential: it names no credentialSubject.id, so it is not bound to you")
+            case let subject? where !subject.hasSameBytes(as: holder):
+                guard allowOtherSubject else {
+                    refusals.append("\(file): its subject is \(subject), not the wallet's holder \(holder) (--allow-other-subject keeps it)")
+                    continue
+                }
+                notes.append("its subject is \(subject), not you")
+            default:
+                break
+            }
+            for check in credentialReport.checks where !Self.refusingChecks.contains(check.check) && check.check != .holder {
+                if check.result == .fail || check.result == .warn || check.result == .unknown {
+                    notes.append("\(check.check) \(check.result): \(check.message)")
+                }
+            }
+            outcomes.append(AddOutcome(file: file, id: id, action: .added, notes: notes))
+        }
+        guard refusals.isEmpty else {
+            let count = refusals.count
+            throw WalletError(
+                .refused, "\(count) document\(count == 1 ? "" : "s") refused; the wallet was not changed", details: refusals)
+        }
+        credentials = combined.credentials
+        statusLists = lists
+        return outcomes
+    }
+
+    /// Keeps `list` in `lists` when no snapshot of the same `id` is newer; returns whether it was kept.
+    static func keepNewest(_ list: JSONValue, id: String, in lists: inout [JSONValue]) -> Bool {
+        let date = list["validFrom"]?.stringValue.flatMap(XSDDateTime.parse)
+        guard let index = lists.firstIndex(where: { $0["id"]?.stringValue.hasSameBytes(as: id) ?? false }) else {
+            lists.append(list)
+            return true
+        }
+        let heldDate = lists[index]["validFrom"]?.stringValue.flatMap(XSDDateTime.parse)
+        if let heldDate, let date, heldDate > date { return false }
+        if lists[index].canonicalBytes == list.canonicalBytes { return false }
+        lists[index] = list
+        return true
+    }
+}

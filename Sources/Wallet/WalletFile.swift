@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CredentialCore
+import Foundation
+
+/// Reading and changing a wallet file safely (DESIGN.md §8).
+///
+/// Every change runs under an advisory lock on the wallet's folder, re-reads the wallet inside the
+/// lock, keeps the previous version as `WALLET.json.bak`, and writes the new one atomically
+/// (temporary file in the same folder, fsync, rename, fsync of the folder). Killing the process at
+/// any moment leaves a wallet that parses and holds everything whose change returned.
+public enum WalletFile {
+    /// Wallets hold personal data: readable by their owner only.
+    public static let mode: UInt16 = 0o600
+
+    /// Reads and parses a wallet.
+    /// - Throws: `fileFailure` when the file cannot be read, `invalidWallet` when it is not a wallet.
+    public static func read(_ path: String) throws(WalletError) -> Wallet {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            throw WalletError(.fileFailure, error.description)
+        }
+        return try Wallet(parsing: bytes, file: path)
+    }
+
+    /// Writes a new wallet file; an existing file is replaced only with `overwrite`.
+    /// - Throws: `fileFailure`.
+    public static func create(_ wallet: Wallet, at path: String, overwrite: Bool) throws(WalletError) {
+        try withLock(on: path) { () throws(WalletError) in
+            do throws(CredentialError) {
+                try FileIO.write(bytes(of: wallet), to: path, mode: mode, overwrite: overwrite)
+            } catch {
+                throw WalletError(.fileFailure, error.description)
+            }
+        }
+    }
+
+    /// Reads the wallet at `path` under the lock, applies `change`, and saves the result (keeping
+    /// the previous version as `.bak`) unless `change` throws, in which case nothing is written.
+    /// - Throws: what `change` throws, `fileFailure`, `invalidWallet`.
+    public static func update<Result>(
+        _ path: String, _ change: (inout Wallet) throws(WalletError) -> Result
+    ) throws(WalletError) -> Result {
+        try withLock(on: path) { () throws(WalletError) -> Result in
+            let previous: [UInt8]
+            do throws(CredentialError) {
+                previous = try FileIO.read(path)
+            } catch {
+                throw WalletError(.fileFailure, error.description)
+            }
+            var wallet = try Wallet(parsing: previous, file: path)
+            let result = try change(&wallet)
+            let updated = bytes(of: wallet)
+            // Nothing changed: leave the file and its backup alone.
+            guard updated != previous else { return result }
+            do throws(CredentialError) {
+                try FileIO.write(previous, to: path + ".bak", mode: mode, overwrite: true)
+                try FileIO.write(updated, to: path, mode: mode, overwrite: true)
+            } catch {
+                throw WalletError(.fileFailure, error.description)
+            }
+            return result
+        }
+    }
+
+    /// The wallet as written: pretty-printed JSON and a final newline.
+    static func bytes(of wallet: Wallet) -> [UInt8] { Array((wallet.jsonValue.prettyPrinted() + "\n").utf8) }
+
+    /// Runs `body` holding an exclusive `flock` on the folder that holds `path`, so that two mcred
+    /// processes never interleave a read-modify-write of one wallet. The lock is released when the
+    /// descriptor closes, also when the process dies.
+    static func withLock<Result>(on path: String, _ body: () throws(WalletError) -> Result) throws(WalletError) -> Result {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw WalletError(.fileFailure, "cannot open the folder \(folder) to lock the wallet: \(String(cString: strerror(errno)))", file: path)
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw WalletError(.fileFailure, "cannot lock the wallet: \(String(cString: strerror(errno)))", file: path)
+            }
+        }
+        return try body()
+    }
+}

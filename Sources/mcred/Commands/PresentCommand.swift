@@ -1,0 +1,60 @@
+import ArgumentParser
+import CredentialCore
+import Foundation
+import Signing
+import Wallet
+
+/// `mcred present`: share part of a wallet, signed by the holder.
+struct PresentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "present",
+        abstract: "Make a presentation of chosen wallet credentials, signed with your holder key for one verifier.",
+        discussion: """
+            The presentation carries the credentials you select (all without --select), the parts of \
+            any stacked credential you select, and the status lists they need, and is signed with \
+            your key (eddsa-jcs-2022, proof purpose authentication) for the verifier's challenge and \
+            domain, so it cannot be replayed to another verifier. One file to share.
+
+            Example:
+              mcred present --wallet wallet.json --key learner.key --challenge 3q2-7w --domain hr.example.com \\
+                --select urn:uuid:b366f656-0b43-4117-9630-210724acd20f --out share.json
+            """
+    )
+
+    @Option(help: ArgumentHelp("The wallet to present from.", valueName: "wallet.json"))
+    var wallet: String
+
+    @Option(help: ArgumentHelp("The holder's private key (PKCS#8 PEM); must be the wallet's holder.", valueName: "key-file"))
+    var key: String
+
+    @Option(help: ArgumentHelp("The challenge the verifier gave you (see `mcred challenge`).", valueName: "nonce"))
+    var challenge: String
+
+    @Option(help: ArgumentHelp("The verifier's domain, as the verifier gave it.", valueName: "domain"))
+    var domain: String
+
+    @Option(help: ArgumentHelp("A credential id to include; repeat for several (default: every credential).", valueName: "id"))
+    var select: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the presentation (- for standard output).", valueName: "share.json"))
+    var out: String
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        if challenge.isEmpty { throw ValidationError("--challenge must not be empty") }
+        if domain.isEmpty { throw ValidationError("--domain must not be empty") }
+    }
+
+    func run() throws {
+        let holderKey = try KeyFile.readPrivateKey(at: key)
+        let held = try WalletFile.read(wallet)
+        let presentation = try held.presentation(selecting: select, key: holderKey, challenge: challenge, domain: domain)
+        try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, overwrite: force)
+        if out != "-" {
+            let count = presentation["verifiableCredential"]?.arrayValue?.count ?? 0
+            Terminal.note("presented \(count) credential\(count == 1 ? "" : "s") for \(domain) → \(out)")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("mcred wallet, present and challenge")
+struct WalletCLITests {
+    let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+    let issuerKey = CLI.packageRoot.appendingPathComponent("keys-example/issuer.key").path
+
+    func signedExample(_ name: String) -> String { CLI.packageRoot.appendingPathComponent("spec/examples/\(name).signed.json").path }
+
+    @Test("receive, add, list, present a subset, verify: the learner's walk-through")
+    func walkThrough() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        let added = try CLI.run(
+            ["wallet", "add", "--at", "2027-01-01", "wallet.json", signedExample("construction"), signedExample("agri-food")], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.components(separatedBy: "added: ").count == 3)
+        let listed = try CLI.run(["wallet", "list", "wallet.json"], in: folder)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("Energy-efficient retrofitting"))
+        #expect(listed.stdout.contains("2.5 ECTS"))
+        let json = try CLI.run(["wallet", "list", "--json", "wallet.json"], in: folder)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [[String: Any]])
+        #expect(entries.count == 2)
+        let id = try #require(entries.first?["id"] as? String)
+
+        let challenge = try CLI.run(["challenge"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(challenge.count == 22)
+        #expect(challenge.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        #expect(try CLI.run(["challenge"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) != challenge)
+
+        let presented = try CLI.run(
+            ["present", "--wallet", "wallet.json", "--key", learnerKey, "--challenge", challenge, "--domain", "hr.example",
+             "--select", id, "--out", "share.json"], in: folder)
+        #expect(presented.status == 0, "\(presented.stderr)")
+        let verified = try CLI.run(
+            ["verify", "--at", "2027-01-01", "--challenge", challenge, "--domain", "hr.example", "share.json"], in: folder)
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(verified.stdout.hasPrefix("PASS share.json (presentation, 1 credential)"))
+        let replayed = try CLI.run(["verify", "--at", "2027-01-01", "--challenge", "other", "--domain", "hr.example", "share.json"], in: folder)
+        #expect(replayed.status == 1)
+        let wallet = try CLI.run(["verify", "--at", "2027-01-01", "wallet.json"], in: folder)
+        #expect(wallet.status == 0)
+        #expect(wallet.stdout.hasPrefix("PASS wallet.json (wallet, 2 credentials)"))
+
+        let shown = try CLI.run(["wallet", "show", "wallet.json", id], in: folder)
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains(id))
+        #expect(try CLI.run(["wallet", "show", "wallet.json", "urn:uuid:nope"], in: folder).status == 1)
+        let removed = try CLI.run(["wallet", "remove", "wallet.json", id], in: folder)
+        #expect(removed.status == 0)
+        #expect(try CLI.run(["wallet", "list", "--json", "wallet.json"], in: folder).stdout.contains(id) == false)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("wallet.json.bak").path))
+    }
+
+    @Test("an edited credential is refused with exit 1 and the wallet is unchanged")
+    func refusedAdd() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder)
+        let before = try Data(contentsOf: folder.appendingPathComponent("wallet.json"))
+        let text = try String(contentsOfFile: signedExample("construction"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"Maria Kowalska\"", with: "\"Mario Kowalski\"").utf8)
+            .write(to: folder.appendingPathComponent("edited.json"))
+        let result = try CLI.run(["wallet", "add", "wallet.json", signedExample("agri-food"), "edited.json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("edited.json: signature:"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("wallet.json")) == before)
+        let notJSON = try CLI.run(["wallet", "add", "wallet.json", "wallet.json.missing"], in: folder)
+        #expect(notJSON.status == 2)
+    }
+
+    @Test("present refuses a key that is not the wallet's holder")
+    func presentWrongKey() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder)
+        _ = try CLI.run(["wallet", "add", "--at", "2027-01-01", "wallet.json", signedExample("construction")], in: folder)
+        let result = try CLI.run(
+            ["present", "--wallet", "wallet.json", "--key", issuerKey, "--challenge", "c", "--domain", "d", "--out", "s.json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not the wallet's holder"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.json").path))
+    }
+
+    @Test("killing wallet add at random moments leaves a wallet that parses and holds every credential whose add returned")
+    func killedAdds() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder)
+        // Distinct credentials of the learner: the construction template issued several times.
+        let template = CLI.packageRoot.appendingPathComponent("spec/examples/construction.json").path
+        let count = 12
+        for index in 0..<count {
+            let issued = try CLI.run(["issue", "--key", issuerKey, template, "--out", "c\(index).json"], in: folder)
+            #expect(issued.status == 0, "\(issued.stderr)")
+        }
+        var confirmed: [String] = []
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<count {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["wallet", "add", "wallet.json", "c\(index).json"]
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...60_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let id = try #require(
+                (try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("c\(index).json"))) as? [String: Any])?["id"] as? String)
+            if process.terminationReason == .exit && process.terminationStatus == 0 { confirmed.append(id) }
+            // The invariant: the wallet parses, and holds every credential whose add returned success.
+            let listed = try CLI.run(["wallet", "list", "--json", "wallet.json"], in: folder)
+            #expect(listed.status == 0, "after kill \(index): \(listed.stderr)")
+            let held = (try JSONSerialization.jsonObject(with: Data(listed.stdoutBytes)) as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            for id in confirmed { #expect(held.contains(id), "credential \(id) lost after kill \(index)") }
+        }
+    }
+}
