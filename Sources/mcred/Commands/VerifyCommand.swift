@@ -21,6 +21,7 @@ struct VerifyCommand: ParsableCommand {
               mcred verify construction.vc.json
               mcred verify --json --at 2030-01-01 a.json b.json
               mcred verify --batch signed.jsonl --jobs 2
+              mcred verify --status status.json --trust trust.json --anchor did:key:z6Mk… vc.json
             """
     )
 
@@ -44,6 +45,8 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var batchOptions: BatchOptions
 
+    @OptionGroup(title: "Status and trust") var evidence: EvidenceOptions
+
     @Argument(help: ArgumentHelp("Credential or presentation files (- for standard input).", valueName: "file"))
     var files: [String] = []
 
@@ -55,7 +58,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let checkingTime = try at.map { try parseDateOption($0, option: "--at").date } ?? Date()
-        let verifier = CredentialVerifier(at: checkingTime, challenge: challenge, domain: domain)
+        var verifier = CredentialVerifier(at: checkingTime, challenge: challenge, domain: domain)
+        try evidence.configure(&verifier)
         if let batch {
             try runBatch(verifier, input: batch, checkingTime: checkingTime)
             return
