@@ -17,6 +17,11 @@ struct VerifyCommand: ParsableCommand {
             check fails, 2 when a file cannot be checked at all (every other file is still \
             reported). spec/report.md documents --json (report format 2).
 
+            status passes only with a usable status list at hand (--status, or carried in the \
+            file): signed by the issuer, not expired, the newest of its URL; without one it is \
+            unknown, never pass. trust uses only trust lists of the anchors you name with --anchor \
+            (spec/status.md, spec/trust-list.md).
+
             Examples:
               mcred verify construction.vc.json
               mcred verify --json --at 2030-01-01 a.json b.json
