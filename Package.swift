@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "Issuer",
-            dependencies: ["CredentialCore", "Signing"],
+            dependencies: ["CredentialCore", "Signing", "Verifier"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -64,6 +64,14 @@ public struct CredentialIssuer: Sendable {
         if !structural.isEmpty {
             throw IssuerError(.invalidCredential, "the template is not a valid VC 2.0 credential", problems: structural)
         }
+        // A type one slip away from MicroCredential is refused, not signed as something else
+        // (credential.md §5.3); --allow-incomplete does not cover a typo.
+        if let misspelling = MicroCredentialProfile.misspellingProblem(in: credential) {
+            let missing = MicroCredentialProfile.problems(in: credential)
+            throw IssuerError(
+                .incomplete, "\(misspelling.message) Fix achievementType; as a micro-credential it lacks \(missing.count) Annex I element\(missing.count == 1 ? "" : "s")",
+                problems: [misspelling] + missing)
+        }
         // Only a declared micro-credential must be complete; `verify` reports the rest as warnings.
         if credential.isMicroCredential && !allowIncomplete {
             let missing = MicroCredentialProfile.problems(in: credential)

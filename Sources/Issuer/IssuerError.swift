@@ -22,6 +22,19 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidOption = Code("invalidOption")
         /// Signing failed inside OpenSSL.
         public static let signingFailed = Code("signingFailed")
+        // Stacked credentials (spec/credential.md §10).
+        /// A stack component is not a credential, has no `id`, or fails verification.
+        public static let invalidComponent = Code("invalidComponent")
+        /// A stack component belongs to another learner than the others (or than the template).
+        public static let otherLearner = Code("otherLearner")
+        /// The same component is given twice (same `id` or same digest).
+        public static let duplicateComponent = Code("duplicateComponent")
+        /// A stack component has no usable `achievement.ectsCredits`.
+        public static let invalidCredits = Code("invalidCredits")
+        /// The template states another ECTS total than the components' sum.
+        public static let totalMismatch = Code("totalMismatch")
+        /// The components break the template's stacking rules.
+        public static let stackingRuleBroken = Code("stackingRuleBroken")
         /// A status list or trust list file is not one, or is not this key's to edit.
         public static let invalidList = Code("invalidList")
         /// Clearing a bit of a revocation list: revocation cannot be undone.
@@ -32,11 +45,6 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let indexInUse = Code("indexInUse")
         /// The allocation record or a list file could not be read, written or locked.
         public static let fileFailure = Code("fileFailure")
-
-        /// True for refusals that are verdicts on the request (exit 1) rather than failures to run (exit 2).
-        public var isRefusal: Bool {
-            [.incomplete, .invalidCredential, .revocationIsFinal, .capacityExceeded, .indexInUse].contains(self)
-        }
     }
 
     /// What went wrong.
@@ -57,6 +65,13 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public static func == (lhs: IssuerError, rhs: IssuerError) -> Bool { lhs.code == rhs.code }
+
+    /// True when the input was read and refused on its merits (a verdict, exit 1), rather than
+    /// unusable (exit 2).
+    public var isRefusal: Bool {
+        [.incomplete, .invalidCredential, .invalidComponent, .otherLearner, .duplicateComponent, .invalidCredits,
+         .totalMismatch, .stackingRuleBroken, .revocationIsFinal, .capacityExceeded, .indexInUse].contains(code)
+    }
 
     /// The message, then one problem per line.
     public var description: String {

@@ -30,7 +30,7 @@ extension CredentialVerifier {
                 pointer: .root, file: file)
             return FileReport(file: file, error: error.description)
         }
-        return verify(CheckedDocument(document, kind: kind), file: file)
+        return verify(CheckedDocument(document, kind: kind, verifier: proofVerifier), file: file)
     }
 
     /// Checks a JSON Lines file, one credential per line, on up to `jobs` cores; results keep input

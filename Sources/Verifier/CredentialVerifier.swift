@@ -1,5 +1,6 @@
 public import CredentialCore
 public import Foundation
+public import Signing
 
 /// Runs the checks of DESIGN.md §6 on every credential of a file and reports each one; a verdict
 /// is never thrown.
@@ -17,6 +18,8 @@ public struct CredentialVerifier: Sendable {
     public var checks: [any CredentialCheck] = CredentialVerifier.standardChecks
     /// The file-level checks, in report order.
     public var documentChecks: [any DocumentCheck] = CredentialVerifier.standardDocumentChecks
+    /// Verifies proofs, keeping each issuer key prepared for the next credential; copies share it.
+    public let proofVerifier = EddsaJcs2022.Verifier()
     /// Status lists the verifier has at hand for every file (`--status`), decoded once per run.
     public var statusLists: [StatusListEvidence] = []
     /// Trust lists and the anchors the verifier trusts (`--trust`, `--anchor`).
@@ -50,7 +53,7 @@ public struct CredentialVerifier: Sendable {
         guard let credential = try? Credential(document) else {
             return notACredential(found: document.typeName, pointer: pointer, line: line)
         }
-        let checked = CheckedCredential(credential, pointer: pointer, line: line)
+        let checked = CheckedCredential(credential, pointer: pointer, line: line, verifier: proofVerifier)
         let context = VerificationContext(
             checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain,
             statusLists: statusLists, trust: trust, maxStatusAge: maxStatusAge)
@@ -70,16 +73,20 @@ public struct CredentialVerifier: Sendable {
                 return notACredential(found: found, pointer: pointer, line: nil)
             }
         }
-        return FileReport(file: file, kind: document.kind, checks: fileChecks, credentials: credentials)
+        var fileReport = FileReport(file: file, kind: document.kind, checks: fileChecks, credentials: credentials)
+        fileReport.error = document.verificationError ?? credentials.lazy.compactMap(\.error).first
+        return fileReport
     }
 
     /// Runs every check on one prepared credential.
     func report(for checked: CheckedCredential, in context: VerificationContext) -> CredentialReport {
         let credential = checked.credential
-        return CredentialReport(
+        var credentialReport = CredentialReport(
             pointer: checked.pointer, line: checked.line, id: credential.id, issuer: credential.issuerID,
             issuerName: credential.issuerName, name: credential.title,
             checks: checks.map { $0.evaluate(checked, in: context).relative(to: checked.pointer) })
+        credentialReport.error = checked.verificationError
+        return credentialReport
     }
 
     func notACredential(found: String, pointer: JSONPointer, line: Int?) -> CredentialReport {

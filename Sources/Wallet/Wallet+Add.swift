@@ -106,6 +106,10 @@ extension Wallet {
         for (candidate, credentialReport) in zip(candidates, candidateReports) {
             let file = candidate.incoming.file
             let id = candidate.incoming.document["id"]?.stringValue
+            if let error = credentialReport.error {
+                refusals.append("\(file): \(error)")
+                continue
+            }
             if let failure = credentialReport.checks.first(where: { Self.refusingChecks.contains($0.check) && $0.result == .fail }) {
                 refusals.append("\(file): \(failure.check): \(failure.message)")
                 continue

@@ -59,10 +59,9 @@ extension Wallet {
         }
     }
 
-    /// The ids a stacked credential binds in `relatedResource`.
+    /// The ids of the components a stacked credential binds (`relatedResource`); none for others.
     static func relatedResourceIDs(of credential: JSONValue) -> [String] {
-        let related = credential["relatedResource"]
-        let entries = related?.arrayValue ?? (related.map { [$0] } ?? [])
-        return entries.compactMap { $0["id"]?.stringValue }
+        guard let view = try? Credential(credential), let stack = StackedCredential(view) else { return [] }
+        return stack.components.map(\.id)
     }
 }

@@ -22,7 +22,7 @@ struct MCred: ParsableCommand {
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
             InspectCommand.self, CanonicalizeCommand.self, WalletCommand.self, PresentCommand.self,
-            ChallengeCommand.self, DemoCommand.self, StatusCommand.self, TrustCommand.self,
+            ChallengeCommand.self, StackCommand.self, DemoCommand.self, StatusCommand.self, TrustCommand.self,
         ]
     )
 
@@ -52,7 +52,7 @@ struct MCred: ParsableCommand {
             return error.isVerdict ? 1 : 2
         case let error as IssuerError:
             Terminal.error(error.description)
-            return error.code.isRefusal ? 1 : 2
+            return error.isRefusal ? 1 : 2
         default:
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -90,6 +90,17 @@ struct JSONParserTests {
         Rejection("comment", "[1 /* no */]", .unexpectedCharacter),
         Rejection("error on a later line", "{\n  \"a\": [\n    1,\n    x\n  ]\n}", .unexpectedCharacter,
                   line: 4, column: 5, pointer: "/a/1"),
+        Rejection("error deep in mixed nesting", #"{"a":[1,{"b":[true,{"c":x}]}]}"#, .unexpectedCharacter,
+                  column: 25, pointer: "/a/1/b/1/c"),
+        Rejection("error after closed siblings", #"[{"x":[1,2]},{"y":{"z":[0,0,nul]}}]"#, .unexpectedCharacter,
+                  pointer: "/1/y/z/2"),
+        Rejection("duplicate key after a closed sibling object", #"{"a":{"b":1},"c":[{"d":1,"d":2}]}"#, .duplicateKey,
+                  pointer: "/c/0/d"),
+        Rejection("duplicate key in a large nested object",
+                  #"[{"x":1},{"# + (0 ..< 40).map { "\"k\($0)\":[\($0)]" }.joined(separator: ",") + ",\"k7\":0}]",
+                  .duplicateKey, pointer: "/1/k7"),
+        Rejection("missing comma after a nested container", #"{"a":[{"b":[]}] "c":1}"#, .unexpectedCharacter,
+                  column: 17, pointer: ""),
         // Strings.
         Rejection("raw tab in a string", "[\"a\tb\"]", .controlCharacter, column: 4, pointer: "/0"),
         Rejection("raw newline in a string", "\"a\nb\"", .controlCharacter, line: 1, column: 3),
@@ -99,6 +110,22 @@ struct JSONParserTests {
         Rejection("short unicode escape", #""\u12""#, .invalidEscape),
         Rejection("non-hex unicode escape", #""\u00g0""#, .invalidEscape),
         Rejection("escaped single quote", #""\'""#, .invalidEscape),
+        // I-JSON noncharacters (RFC 7493 §2.1), raw UTF-8 and escaped.
+        Rejection("raw U+FDD0", utf8("[\"") + [0xEF, 0xB7, 0x90] + utf8("\"]"), .noncharacter, line: 1, column: 3, pointer: "/0"),
+        Rejection("raw U+FDEF in a key", utf8("{\"") + [0xEF, 0xB7, 0xAF] + utf8("\":1}"), .noncharacter, column: 3, pointer: ""),
+        Rejection("raw U+FFFE", utf8("\"a") + [0xEF, 0xBF, 0xBE] + utf8("\""), .noncharacter, column: 3),
+        Rejection("raw U+FFFF after an escape", utf8("{\"k\":\"\\n") + [0xEF, 0xBF, 0xBF] + utf8("\"}"), .noncharacter,
+                  column: 9, pointer: "/k"),
+        Rejection("raw U+1FFFE", utf8("[1,\n\"") + [0xF0, 0x9F, 0xBF, 0xBE] + utf8("\"]"), .noncharacter,
+                  line: 2, column: 2, pointer: "/1"),
+        Rejection("raw U+2FFFF", utf8("\"") + [0xF0, 0xAF, 0xBF, 0xBF] + utf8("\""), .noncharacter),
+        Rejection("raw U+10FFFF", utf8("\"") + [0xF4, 0x8F, 0xBF, 0xBF] + utf8("\""), .noncharacter),
+        Rejection("escaped U+FDD0", #"["\uFDD0"]"#, .noncharacter, column: 3, pointer: "/0"),
+        Rejection("escaped U+FDEF in lower case", #""\ufdef""#, .noncharacter, column: 2),
+        Rejection("escaped U+FFFE", #"{"a":{"b":"x\uFFFE"}}"#, .noncharacter, column: 13, pointer: "/a/b"),
+        Rejection("escaped U+FFFF in a key", #"{"\uffff":1}"#, .noncharacter, column: 3, pointer: ""),
+        Rejection("surrogate pair escaping U+1FFFE", #"["ok","\uD83F\uDFFE"]"#, .noncharacter, column: 8, pointer: "/1"),
+        Rejection("surrogate pair escaping U+10FFFF", #""\udbff\udfff""#, .noncharacter),
         // Byte order mark.
         Rejection("byte order mark", [0xEF, 0xBB, 0xBF] + utf8("{}"), .unexpectedCharacter, line: 1, column: 1),
     ]
@@ -111,6 +138,47 @@ struct JSONParserTests {
         if let column = rejection.column { #expect(error.column == column, "\(error)") }
         if let pointer = rejection.pointer { #expect(error.pointer?.description == pointer, "\(error)") }
         #expect(!error.message.isEmpty)
+    }
+
+    @Test("accepts the scalars next to the noncharacters, raw and escaped")
+    func acceptsNeighboursOfNoncharacters() throws {
+        let raw: [[UInt8]] = [
+            [0xEF, 0xB7, 0x8F], [0xEF, 0xB7, 0xB0], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0xBF, 0xBD],
+            [0xF0, 0x9F, 0xBE, 0xBF], [0xF3, 0xAF, 0xBF, 0xBD], [0xEE, 0x80, 0x80],
+        ]
+        for bytes in raw {
+            let value = try JSONValue(parsing: utf8("[\"") + bytes + utf8("\"]"))
+            #expect(value[0]?.stringValue.map { Array($0.utf8) } == bytes)
+        }
+        let escaped: [(String, UInt32)] = [
+            (#""\uFDCF""#, 0xFDCF), (#""\ufdf0""#, 0xFDF0), (#""\uFFFD""#, 0xFFFD),
+            (#""\uD83F\uDFFD""#, 0x1FFFD), (#""\uD83F\uDC00""#, 0x1FC00),
+        ]
+        for (text, scalar) in escaped {
+            #expect(try JSONValue(parsing: text).stringValue?.unicodeScalars.map(\.value) == [scalar], "\(text)")
+        }
+    }
+
+    @Test("names the noncharacter and the rule in the message")
+    func noncharacterMessage() throws {
+        let error = try #require(throws: CredentialError.self) { try JSONValue(parsing: #"{"a":"\uD83F\uDFFE"}"#) }
+        #expect(error.message == "the escape of U+1FFFE is a Unicode noncharacter, which I-JSON does not allow in strings (RFC 7493 §2.1)")
+        #expect(error.description.hasPrefix("line 1:7: /a: "))
+        let raw = try #require(throws: CredentialError.self) { try JSONValue(parsing: utf8("\"") + [0xEF, 0xB7, 0x90] + utf8("\"")) }
+        #expect(raw.message.hasPrefix("U+FDD0 is a Unicode noncharacter"))
+    }
+
+    @Test("keeps sibling containers apart while they share the parser's stacks")
+    func siblingContainers() throws {
+        let value = try JSONValue(parsing: #"[{"a":[1,[2,3],{"b":{}}],"c":{"d":[[]]}},[],{"e":[4]},[[5],{"f":6}],7]"#)
+        #expect(value == [
+            ["a": [1, [2, 3], ["b": [:]]], "c": ["d": [[]]]], [], ["e": [4]], [[5], ["f": 6]], 7,
+        ])
+        #expect(value[0]?.objectValue?.keys == ["a", "c"])
+        let wide = try JSONValue(parsing: "[" + (0 ..< 100).map { "{\"k\($0)\":[\($0)],\"n\":\($0)}" }.joined(separator: ",") + "]")
+        #expect(wide.arrayValue?.count == 100)
+        #expect(wide[99]?["k99"] == [99])
+        #expect(wide[50]?.objectValue?.keys == ["k50", "n"])
     }
 
     @Test("names both sides in an unexpected-character message")
@@ -176,7 +244,7 @@ struct JSONParserTests {
     func escapes() throws {
         let value = try JSONValue(parsing: #""\"\\\/\b\f\n\r\t\u0000\u00e9\u20AC\ud83d\ude00x""#)
         #expect(value == .string("\"\\/\u{8}\u{c}\n\r\t\u{0}é€😀x"))
-        #expect(try JSONValue(parsing: #""\uDBFF\uDFFF""#) == .string("\u{10FFFF}"))
+        #expect(try JSONValue(parsing: #""\uDBFF\uDFFD""#) == .string("\u{10FFFD}"))
     }
 
     @Test("parses numbers to the nearest double")

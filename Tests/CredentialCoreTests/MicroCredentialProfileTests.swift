@@ -78,6 +78,80 @@ struct MicroCredentialProfileTests {
         #expect(try problems(document).isEmpty)
     }
 
+    @Test("a workload of zero is a problem: ectsCredits and workloadHours must not both be 0")
+    func zeroWorkload() throws {
+        let zero = "the notional workload must be more than 0 (Annex I: notional workload)"
+        let cases: [(ects: JSONValue?, hours: JSONValue?, expected: [String])] = [
+            (0, 0, ["/credentialSubject/achievement/ectsCredits: is 0 and so is workloadHours; " + zero]),
+            (0, nil, ["/credentialSubject/achievement/ectsCredits: is 0 and no workloadHours are given; " + zero]),
+            (nil, 0, ["/credentialSubject/achievement/workloadHours: is 0 and no ectsCredits are given; " + zero]),
+            (0.0, 0.0, ["/credentialSubject/achievement/ectsCredits: is 0 and so is workloadHours; " + zero]),
+            (0, 20, []),
+            (2, 0, []),
+            (0.5, nil, []),
+        ]
+        for testCase in cases {
+            var document = Self.complete
+            document["credentialSubject"]?["achievement"]?["ectsCredits"] = testCase.ects
+            document["credentialSubject"]?["achievement"]?["workloadHours"] = testCase.hours
+            #expect(try problems(document).map(\.description) == testCase.expected, "\(testCase)")
+        }
+    }
+
+    static let misspellings = [
+        "Microcredential", "microcredential", "MICROCREDENTIAL", "MicroCredentials", "microcredentials",
+        "MicroCredental", "MicroCredentiall", "MicroCrendential", "Micro-Credential", "Micro Credential",
+        "MicroCerdential", "MikroCredential", "MicroCredential ", "icroCredential",
+    ]
+
+    @Test("an achievementType close to MicroCredential is a likely misspelling", arguments: misspellings)
+    func likelyMisspelling(_ written: String) throws {
+        var document = Self.complete
+        document["credentialSubject"]?["achievement"]?["achievementType"] = .string(written)
+        let credential = try Credential(document)
+        #expect(!credential.isMicroCredential)
+        #expect(MicroCredentialProfile.likelyMisspelling(of: credential) == written)
+        let problem = try #require(MicroCredentialProfile.misspellingProblem(in: credential))
+        #expect(problem.pointer == "/credentialSubject/achievement/achievementType")
+        #expect(problem.message.hasSuffix("did you mean MicroCredential?"))
+    }
+
+    static let otherTypes = [
+        "MicroCredential", "Certificate", "Badge", "Credential", "MicroCredentialPlus", "Micro-Credentials",
+        "MiniCredential", "", "MacroCredentials",
+    ]
+
+    @Test("the exact type and types that are really different are not misspellings", arguments: otherTypes)
+    func notMisspelling(_ written: String) throws {
+        var document = Self.complete
+        document["credentialSubject"]?["achievement"]?["achievementType"] = .string(written)
+        let credential = try Credential(document)
+        #expect(MicroCredentialProfile.likelyMisspelling(of: credential) == nil)
+        #expect(MicroCredentialProfile.misspellingProblem(in: credential) == nil)
+    }
+
+    @Test("the misspelling message quotes what was written and names the subject in an array")
+    func misspellingMessage() throws {
+        var document = Self.complete
+        document["credentialSubject"]?["achievement"]?["achievementType"] = "Microcredential"
+        document["credentialSubject"] = .array([try #require(document["credentialSubject"])])
+        let problem = try #require(MicroCredentialProfile.misspellingProblem(in: try Credential(document)))
+        #expect(problem.description
+            == "/credentialSubject/0/achievement/achievementType: \"Microcredential\" is not \"MicroCredential\"; did you mean MicroCredential?")
+        // Without an achievementType, or with a non-string one, there is nothing to suggest.
+        var plain = Self.complete
+        plain["credentialSubject"]?["achievement"]?["achievementType"] = nil
+        #expect(MicroCredentialProfile.likelyMisspelling(of: try Credential(plain)) == nil)
+        plain["credentialSubject"]?["achievement"]?["achievementType"] = ["Microcredential"]
+        #expect(MicroCredentialProfile.likelyMisspelling(of: try Credential(plain)) == nil)
+    }
+
+    @Test("isMicroCredential needs exactly MicroCredential")
+    func exactType() throws {
+        #expect(try Credential(Self.complete).isMicroCredential)
+        #expect(try Credential(Self.complete).achievementType == "MicroCredential")
+    }
+
     static let illTyped: [(path: String, value: JSONValue, message: String)] = [
         ("/credentialSubject/achievement/eqfLevel", "five", "must be an integer 1–8, found \"five\""),
         ("/credentialSubject/achievement/eqfLevel", 9, "must be an integer 1–8, found 9"),
@@ -150,6 +224,21 @@ struct CredentialSchemaTests {
     }
 }
 
+extension CredentialSchemaTests {
+    @Test("validFrom and validUntil without a time zone are each named", arguments: ["validFrom", "validUntil"])
+    func dateWithoutTimeZone(_ field: String) throws {
+        var document = MicroCredentialProfileTests.complete
+        document[field] = "2026-07-01T00:00:00"
+        #expect(try problems(document) == [
+            "/\(field): must name its time zone (Z or ±hh:mm), as VC 2.0 requires, e.g. \"2026-01-31T09:00:00Z\", found \"2026-07-01T00:00:00\"",
+        ])
+        for zoned in ["2026-07-01T00:00:00Z", "2026-07-01T00:00:00+02:00", "2026-07-01T00:00:00.5-05:30"] {
+            document[field] = .string(zoned)
+            #expect(try problems(document).isEmpty, "\(zoned)")
+        }
+    }
+}
+
 @Suite("XSDDateTime")
 struct XSDDateTimeTests {
     @Test("dateTimes with Z, offsets and fractions parse to the right instant")
@@ -159,6 +248,18 @@ struct XSDDateTimeTests {
         #expect(XSDDateTime.parse("2026-11-29T10:00:00+01:00") == utc)
         #expect(XSDDateTime.parse("2026-11-29T09:00:00.250Z")?.timeIntervalSince(utc) == 0.25)
         #expect(XSDDateTime.parse("2024-02-29T00:00:00Z") != nil)
+    }
+
+    @Test("says whether the time zone was written; a missing one reads as UTC")
+    func timeZonePresence() throws {
+        let zoneless = try #require(XSDDateTime.parseWithTimeZone("2026-11-29T09:00:00"))
+        #expect(!zoneless.hasTimeZone)
+        #expect(zoneless.date == XSDDateTime.parse("2026-11-29T09:00:00Z"))
+        #expect(XSDDateTime.parseWithTimeZone("2026-11-29T09:00:00.5")?.hasTimeZone == false)
+        for zoned in ["2026-11-29T09:00:00Z", "2026-11-29T09:00:00z", "2026-11-29T09:00:00+00:00", "2026-11-29T09:00:00.5-01:00"] {
+            #expect(XSDDateTime.parseWithTimeZone(zoned)?.hasTimeZone == true, "\(zoned)")
+        }
+        #expect(XSDDateTime.parseWithTimeZone("2026-11-29T09:00:00+01") == nil)
     }
 
     @Test("malformed and impossible dates are rejected", arguments: [

@@ -117,6 +117,26 @@ struct CredentialIssuerTests {
         _ = try issuer.issue(genuine, issuedAt: issuedAt)
     }
 
+    @Test("an achievementType one slip from MicroCredential is refused with did-you-mean, even with allowIncomplete")
+    func refusesMisspelledType() throws {
+        var template = microCredentialTemplate()
+        template["credentialSubject"]?["achievement"]?["achievementType"] = "Microcredential"
+        for allowIncomplete in [false, true] {
+            let issuer = try CredentialIssuer(key: key, allowIncomplete: allowIncomplete)
+            do {
+                _ = try issuer.issue(template, issuedAt: issuedAt)
+                Issue.record("a misspelled achievementType was signed")
+            } catch {
+                #expect(error.code == .incomplete)
+                #expect(error.message.contains("did you mean MicroCredential?"))
+                #expect(error.problems.first?.pointer == "/credentialSubject/achievement/achievementType")
+            }
+        }
+        // A credential that really is something else is signed.
+        template["credentialSubject"]?["achievement"]?["achievementType"] = "Course"
+        _ = try issuer.issue(template, issuedAt: issuedAt)
+    }
+
     @Test("a template that breaks VC 2.0 structure is refused even with allowIncomplete")
     func refusesInvalidStructure() throws {
         var template = microCredentialTemplate()

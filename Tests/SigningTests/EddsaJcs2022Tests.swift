@@ -127,7 +127,7 @@ struct EddsaJcs2022Tests {
     @Test("each signed vector verifies and names its key", arguments: try JCSVectors.all())
     func verifies(_ vector: JCSVector) throws {
         let key = try Ed25519.PrivateKey(seed: vector.seed)
-        guard case .verified(let signer, _) = EddsaJcs2022.verify(vector.signed) else {
+        guard case .verified(let signer, _) = try EddsaJcs2022.verify(vector.signed) else {
             Issue.record("\(vector.name) did not verify")
             return
         }
@@ -152,7 +152,7 @@ struct EddsaJcs2022Tests {
     func malformedProof(_ testCase: (field: String, value: JSONValue?, pointer: String, kind: EddsaJcs2022.Failure.Kind)) throws {
         var document = try JCSVectors.w3c().signed
         document["proof"]?[testCase.field] = testCase.value
-        guard case .failed(let failure) = EddsaJcs2022.verify(document) else {
+        guard case .failed(let failure) = try EddsaJcs2022.verify(document) else {
             Issue.record("verified despite \(testCase.field) = \(String(describing: testCase.value))")
             return
         }
@@ -167,10 +167,10 @@ struct EddsaJcs2022Tests {
         let signed = try EddsaJcs2022.sign(vector.unsigned, with: key, options: vector.options)
         var extended = signed
         extended["@context"] = ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2", "https://w3id.org/mcred/v1"]
-        #expect(EddsaJcs2022.verify(extended).isVerified)
+        #expect(try EddsaJcs2022.verify(extended).isVerified)
         var reordered = signed
         reordered["@context"] = ["https://www.w3.org/ns/credentials/examples/v2", "https://www.w3.org/ns/credentials/v2"]
-        #expect(!EddsaJcs2022.verify(reordered).isVerified)
+        #expect(try !EddsaJcs2022.verify(reordered).isVerified)
     }
 
     @Test("sign refuses a document that is not an object or already has a proof")
@@ -186,8 +186,8 @@ struct EddsaJcs2022Tests {
         var document = try JCSVectors.w3c().signed
         let proof = try #require(document["proof"])
         document["proof"] = [proof]
-        #expect(EddsaJcs2022.verify(document).isVerified)
+        #expect(try EddsaJcs2022.verify(document).isVerified)
         document["proof"] = [proof, proof]
-        #expect(!EddsaJcs2022.verify(document).isVerified)
+        #expect(try !EddsaJcs2022.verify(document).isVerified)
     }
 }

@@ -59,7 +59,7 @@ struct WycheproofTests {
     func verdict(testCase: WycheproofFile.Case) throws {
         // No Wycheproof key is small-order or non-canonical, so every key loads.
         let key = try Ed25519.PublicKey(rawRepresentation: [UInt8](hex: testCase.publicKey))
-        let isValid = key.isValidSignature([UInt8](hex: testCase.signature), for: [UInt8](hex: testCase.message))
+        let isValid = try key.isValidSignature([UInt8](hex: testCase.signature), for: [UInt8](hex: testCase.message))
         #expect(isValid == testCase.isValid)
     }
 }

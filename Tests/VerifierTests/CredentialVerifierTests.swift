@@ -25,7 +25,7 @@ struct CredentialVerifierTests {
 
     @Test("the W3C proof itself verifies with the cryptosuite")
     func w3cProofVerifies() throws {
-        let result = EddsaJcs2022.verify(try vectorJSON("w3c-signedJCS"))
+        let result = try EddsaJcs2022.verify(try vectorJSON("w3c-signedJCS"))
         #expect(result.isVerified)
     }
 

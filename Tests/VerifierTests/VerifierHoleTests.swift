@@ -149,6 +149,36 @@ struct VerifierHoleTests {
         #expect(report.credentials.first?[.holder]?.result == .unknown)
     }
 
+    @Test("an OpenSSL failure while verifying is an error verdict (exit 2), not a failed signature")
+    func couldNotVerify() throws {
+        let credential = try Credential(try vectorJSON("vc-signed"))
+        let failure = SigningError(.openSSLFailure, "EVP_DigestVerifyInit failed")
+        let checked = CheckedCredential(credential, pointer: .root, line: nil, proof: .couldNotVerify(failure))
+        let report = verifier.report(for: checked, in: VerificationContext(checkingTime: fixtureTime))
+        #expect(report[.signature]?.result == .unknown)
+        #expect(report.failingChecks(strict: false).isEmpty)
+        #expect(report.verdict(strict: false) == .error)
+        #expect(report.error?.contains("EVP_DigestVerifyInit") == true)
+        var file = FileReport(file: "x.json", kind: .credential, credentials: [report])
+        file.error = report.error
+        #expect(file.verdict(strict: false) == .error)
+        #expect(VerificationReport(checkedAt: fixtureTime, strict: false, files: [file]).verdict == .error)
+    }
+
+    @Test("a credential whose achievementType is a likely misspelling gets a profile warning that names it")
+    func misspelledType() throws {
+        let document = try JSONValue(parsing: try vector("vc-signed"))
+        var edited = document
+        edited["proof"] = nil
+        edited["credentialSubject"]?["achievement"]?["achievementType"] = "Microcredential"
+        let signed = try EddsaJcs2022.sign(edited, with: try key(Self.issuerSeed), options: .init(proofPurpose: "assertionMethod", created: nil))
+        let report = verifier.verify(signed)
+        #expect(report[.profile]?.result == .warn)
+        #expect(report[.profile]?.message.contains("did you mean MicroCredential?") == true)
+        #expect(report[.profile]?.pointer == "/credentialSubject/achievement/achievementType")
+        #expect((report[.profile]?.problems.count ?? 0) > 1)
+    }
+
     @Test("a proof created well after the checking time is a validity warning")
     func proofFromTheFuture() throws {
         let issuer = try key(Self.issuerSeed)

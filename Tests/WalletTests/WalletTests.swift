@@ -38,6 +38,31 @@ struct WalletTests {
         #expect(report.credentials.allSatisfy { $0[.holder]?.result == .pass })
     }
 
+    @Test("presenting a stacked credential brings its parts; without one of them the stack check fails")
+    func stackedPresentation() throws {
+        var wallet = try learnerWallet()
+        let stack = try JSONValue(parsing: [UInt8](try Data(contentsOf: packageRoot.appendingPathComponent("spec/examples/stack/pathway.signed.json"))))
+        let offered = [Wallet.Incoming(file: "pathway.json", document: stack)] + (try incoming(["construction", "wood-furniture", "agri-food", "manufacturing"]))
+        _ = try wallet.add(offered, verifier: verifier)
+        let stackID = try #require(stack["id"]?.stringValue)
+        let shared = try wallet.presentation(selecting: [stackID], key: try exampleKey("learner"), challenge: "c", domain: "d", at: exampleTime)
+        let carried = shared["verifiableCredential"]?.arrayValue ?? []
+        #expect(carried.count == 4)  // the stack and its three parts, not the manufacturing credential
+        let checking = CredentialVerifier(at: exampleTime, challenge: "c", domain: "d")
+        let report = checking.verifyDocument(Array(shared.canonicalString.utf8), file: "share.json")
+        #expect(report.verdict(strict: false) == .pass)
+        #expect(report.credentials.first?[.stack]?.result == .pass)
+        // The same presentation without its last part, re-signed by the holder: the stack fails.
+        guard case .object(var object) = shared else { return }
+        object["proof"] = nil
+        object["verifiableCredential"] = .array(Array(carried.dropLast()))
+        let partial = try EddsaJcs2022.sign(
+            .object(object), with: try exampleKey("learner"), options: .init(proofPurpose: "authentication", created: nil, challenge: "c", domain: "d"))
+        let failing = checking.verifyDocument(Array(partial.canonicalString.utf8), file: "partial.json")
+        #expect(failing.credentials.first?[.stack]?.result == .fail)
+        #expect(failing.verdict(strict: false) == .fail)
+    }
+
     @Test("a presentation fails for another challenge or domain")
     func wrongChallengeOrDomain() throws {
         var wallet = try learnerWallet()

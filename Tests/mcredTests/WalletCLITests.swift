@@ -77,6 +77,32 @@ struct WalletCLITests {
         #expect(notJSON.status == 2)
     }
 
+    @Test("export with the key, import with a passphrase file: the same wallet and key; a wrong passphrase is exit 2 and writes nothing")
+    func backup() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder)
+        _ = try CLI.run(["wallet", "add", "--at", "2027-01-01", "wallet.json", signedExample("construction")], in: folder)
+        try Data("s3cret passphrase\n".utf8).write(to: folder.appendingPathComponent("pass.txt"))
+        try Data("wrong\n".utf8).write(to: folder.appendingPathComponent("wrong.txt"))
+        let exported = try CLI.run(
+            ["wallet", "export", "wallet.json", "--include-key", learnerKey, "--passphrase-file", "pass.txt", "--out", "b.jwe"], in: folder)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("b.jwe").path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        let wrong = try CLI.run(["wallet", "import", "b.jwe", "--passphrase-file", "wrong.txt", "--out", "r.json"], in: folder)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("wrong passphrase"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.json").path))
+        let imported = try CLI.run(
+            ["wallet", "import", "b.jwe", "--passphrase-file", "pass.txt", "--out", "r.json", "--key-out", "r.key"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try CLI.run(["did", "r.key"], in: folder).stdout == (try CLI.run(["did", learnerKey])).stdout)
+        let original = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("wallet.json"))) as? NSDictionary
+        let restored = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("r.json"))) as? NSDictionary
+        #expect(original == restored)
+    }
+
     @Test("present refuses a key that is not the wallet's holder")
     func presentWrongKey() throws {
         let folder = try CLI.temporaryDirectory()

@@ -1,5 +1,7 @@
-/// base64url without padding (RFC 4648 §5), as Multibase prefix `u` uses it.
-public enum Base64URL {
+/// base64url without padding (RFC 4648 §5), as Multibase prefix `u` uses it in `encodedList`.
+///
+/// Internal: `Signing` has the public `Base64URL` (for JOSE); this lower module keeps its own copy.
+enum Base64URL {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     static let decodeTable: [UInt8] = {
@@ -9,7 +11,7 @@ public enum Base64URL {
     }()
 
     /// Encodes `bytes` without `=` padding.
-    public static func encode(_ bytes: [UInt8]) -> String {
+    static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count * 4 + 2) / 3)
         var index = 0
@@ -37,7 +39,7 @@ public enum Base64URL {
 
     /// Decodes unpadded base64url, or returns nil for padding, a character outside the alphabet,
     /// an impossible length, or non-zero unused bits in the last character (RFC 4648 §3.5).
-    public static func decode(_ text: String) -> [UInt8]? {
+    static func decode(_ text: String) -> [UInt8]? {
         let characters = Array(text.utf8)
         guard characters.count % 4 != 1 else { return nil }
         var output: [UInt8] = []

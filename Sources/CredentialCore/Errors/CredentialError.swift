@@ -20,6 +20,8 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         public static let controlCharacter = Code("controlCharacter")
         public static let invalidUTF8 = Code("invalidUTF8")
         public static let loneSurrogate = Code("loneSurrogate")
+        /// A Unicode noncharacter (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) in a string, raw or escaped.
+        public static let noncharacter = Code("noncharacter")
         public static let duplicateKey = Code("duplicateKey")
         public static let trailingData = Code("trailingData")
         // Limits (DESIGN.md §9).

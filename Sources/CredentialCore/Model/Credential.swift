@@ -54,8 +54,14 @@ public struct Credential: Sendable {
     /// `validUntil` as written.
     public var validUntil: String? { object["validUntil"]?.stringValue }
 
-    /// True when the achievement declares itself an EU micro-credential.
-    public var isMicroCredential: Bool { achievement?["achievementType"]?.stringValue.hasSameBytes(as: "MicroCredential") ?? false }
+    /// The achievement's `achievementType` (Open Badges 3.0), when it is a string.
+    public var achievementType: String? { achievement?["achievementType"]?.stringValue }
+
+    /// True when the achievement declares itself an EU micro-credential (compared as UTF-8 bytes).
+    public var isMicroCredential: Bool {
+        guard let achievementType else { return false }
+        return JSONKey.equal(achievementType, MicroCredentialProfile.achievementType)
+    }
 
     /// True when the document carries a `proof` member.
     public var hasProof: Bool { object["proof"] != nil }

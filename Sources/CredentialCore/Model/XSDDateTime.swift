@@ -2,11 +2,18 @@ public import Foundation
 
 /// XML Schema `dateTime` values as VC 2.0 uses them (`validFrom`, `validUntil`, `created`).
 ///
-/// Parsing is strict and allocation-free: `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`. A value without a
-/// time zone is read as UTC, as VC 2.0 §4.9 advises verifiers to do.
+/// Parsing is strict: `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`. `parse(_:)` reads a value without
+/// a time zone as UTC; `parseWithTimeZone(_:)` also says whether the zone was there, for the places
+/// that require one (VC 2.0 §4.9: `validFrom` and `validUntil` are `dateTimeStamp`s).
 public enum XSDDateTime {
-    /// Parses a dateTime, or returns nil when it is not one.
+    /// Parses a dateTime (one without a time zone as UTC), or returns nil when it is not one.
     public static func parse(_ text: String) -> Date? {
+        parseWithTimeZone(text)?.date
+    }
+
+    /// Parses a dateTime and says whether it named its time zone (`Z` or `±hh:mm`); nil when it is
+    /// not a dateTime. Without a zone, `date` reads the value as UTC.
+    public static func parseWithTimeZone(_ text: String) -> (date: Date, hasTimeZone: Bool)? {
         let bytes = Array(text.utf8)
         var index = 0
 
@@ -45,7 +52,8 @@ public enum XSDDateTime {
             guard index > start else { return nil }
         }
         var offsetSeconds = 0
-        if index < bytes.count {
+        let hasTimeZone = index < bytes.count
+        if hasTimeZone {
             switch bytes[index] {
             case 0x5A, 0x7A:  // Z
                 index += 1
@@ -65,7 +73,7 @@ public enum XSDDateTime {
               minute < 60, second < 60 else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds) + fraction
-        return Date(timeIntervalSince1970: seconds)
+        return (Date(timeIntervalSince1970: seconds), hasTimeZone)
     }
 
     /// Formats a date as `YYYY-MM-DDThh:mm:ssZ` (UTC, whole seconds).

@@ -69,12 +69,16 @@ public enum CredentialSchema {
             problems.append(Problem("/credentialSubject", "must be an object, found \(other.shortDescription)"))
         }
 
-        // §4.9 Validity period: each date is parsed once.
+        // §4.9 Validity period: each date is parsed once. Both are `dateTimeStamp`s, which need a
+        // time zone: without one the instant depends on where it is read.
         var dates: [String: Date] = [:]
         for field in ["validFrom", "validUntil"] {
             guard let value = document[field] else { continue }
-            if let date = value.stringValue.flatMap(XSDDateTime.parse) {
-                dates[field] = date
+            if let parsed = value.stringValue.flatMap(XSDDateTime.parseWithTimeZone) {
+                dates[field] = parsed.date
+                if !parsed.hasTimeZone {
+                    problems.append(Problem(JSONPointer(tokens: [field]), "must name its time zone (Z or ±hh:mm), as VC 2.0 requires, e.g. \"2026-01-31T09:00:00Z\", found \(value.shortDescription)"))
+                }
             } else {
                 problems.append(Problem(JSONPointer(tokens: [field]), "must be an XML Schema dateTime such as 2026-01-31T09:00:00Z, found \(value.shortDescription)"))
             }

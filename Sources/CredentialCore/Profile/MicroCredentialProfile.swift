@@ -106,8 +106,15 @@ public enum MicroCredentialProfile {
             guard let found, !(found.doubleValue.map { $0 >= 0 } ?? false) else { continue }
             problems.append(Problem(inAchievement(key), "must be a number ≥ 0, found \(found.shortDescription)"))
         }
+        // 21. A workload of zero states none: the numbers given must not all be 0.
+        if ects?.doubleValue == 0 && (hours == nil || hours?.doubleValue == 0) {
+            let other = hours == nil ? "no workloadHours are given" : "so is workloadHours"
+            problems.append(Problem(inAchievement("ectsCredits"), "is 0 and \(other); the notional workload must be more than 0 (Annex I: notional workload)"))
+        } else if ects == nil && hours?.doubleValue == 0 {
+            problems.append(Problem(inAchievement("workloadHours"), "is 0 and no ectsCredits are given; the notional workload must be more than 0 (Annex I: notional workload)"))
+        }
 
-        // 21–23. Level (EQF 1–8, optional NQF).
+        // 22–24. Level (EQF 1–8, optional NQF).
         switch achievement?["eqfLevel"] {
         case nil:
             problems.append(Problem(inAchievement("eqfLevel"), "missing (Annex I: level)"))
@@ -120,10 +127,10 @@ public enum MicroCredentialProfile {
             problems.append(Problem(inAchievement("nqfLevel"), "must be a string or an integer, found \(nqf.shortDescription)"))
         }
 
-        // 24–25. Type of assessment.
+        // 25–26. Type of assessment.
         requireString(achievement?["assessmentType"], inAchievement("assessmentType"), element: "type of assessment")
 
-        // 26–27. Form of participation.
+        // 27–28. Form of participation.
         switch achievement?["participationForm"] {
         case nil:
             problems.append(Problem(inAchievement("participationForm"), "missing (Annex I: form of participation)"))
@@ -133,10 +140,10 @@ public enum MicroCredentialProfile {
             problems.append(Problem(inAchievement("participationForm"), "must be one of online, onsite, blended, found \(other.shortDescription)"))
         }
 
-        // 28–29. Type of quality assurance.
+        // 29–30. Type of quality assurance.
         requireString(achievement?["qualityAssurance"], inAchievement("qualityAssurance"), element: "type of quality assurance")
 
-        // 30–31. Optional elements, when present, have the documented types.
+        // 31–32. Optional elements, when present, have the documented types.
         for key in ["prerequisites", "supervision", "furtherInformation"] {
             optionalString(achievement?[key], inAchievement(key))
         }
@@ -145,7 +152,7 @@ public enum MicroCredentialProfile {
             problems.append(Problem(inAchievement("stacking"), "must be standalone or stackable, found \(stacking.shortDescription)"))
         }
 
-        // 32. The credential type.
+        // 33. The credential type.
         requireType(document["type"], "OpenBadgeCredential", "/type")
         return problems
     }

@@ -4,8 +4,9 @@ public import CredentialCore
 /// canonical JSON, signed with Ed25519.
 ///
 /// Each step of the W3C algorithm is a function of its own (proof configuration, transformation,
-/// hashing, serialisation, verification), and "could not verify" (a malformed proof) is kept apart
-/// from "verified: the signature is invalid".
+/// hashing, serialisation, verification). A malformed proof and a checked, invalid signature are
+/// `.failed` results; an OpenSSL failure, when the signature could not be checked at all, is a
+/// thrown `SigningError` and never reads as "invalid".
 public enum EddsaJcs2022 {
     /// The cryptosuite identifier, `eddsa-jcs-2022`.
     public static let cryptosuite = "eddsa-jcs-2022"
@@ -80,7 +81,8 @@ public enum EddsaJcs2022 {
 
     // MARK: - Create
 
-    /// A signing key prepared for many proofs: its did:key and verification method are derived once.
+    /// A signing key prepared for many proofs: its did:key, verification method and OpenSSL key
+    /// object are made once. It may be shared between threads.
     public struct Signer: Sendable {
         /// The signing key.
         public let key: Ed25519.PrivateKey
@@ -88,12 +90,16 @@ public enum EddsaJcs2022 {
         public let did: DIDKey
         /// `did:key:z6Mk…#z6Mk…`, written into every proof.
         public let verificationMethod: String
+        /// The OpenSSL key object every signature uses, or nil when OpenSSL could not make it at
+        /// init; each signature then makes its own and throws OpenSSL's error if that fails too.
+        let keyObject: OpenSSLKey?
 
         /// Prepares `key` for signing.
         public init(key: Ed25519.PrivateKey) {
             self.key = key
             self.did = DIDKey(publicKey: key.publicKey)
             self.verificationMethod = did.verificationMethodID
+            self.keyObject = try? OpenSSLKey.ed25519KeyPair(seed: key.seed, publicKey: key.publicKey.rawRepresentation)
         }
 
         /// Signs `document` (which must not already carry a `proof`) and returns it with the proof added.
@@ -143,7 +149,12 @@ public enum EddsaJcs2022 {
             }
             let hashData = EddsaJcs2022.hashData(proofConfiguration: proof, canonicalDocument: splice.withoutKey)
             // Step 6: proof serialisation = Ed25519 over the 64 bytes.
-            let signature = try key.signature(for: hashData)
+            let signature: [UInt8]
+            if let keyObject {
+                signature = try OpenSSLBackend.ed25519Sign(hashData, key: keyObject)
+            } else {
+                signature = try key.signature(for: hashData)
+            }
             // Step 7: proofValue = multibase base58btc.
             proof["proofValue"] = .string(Multibase.base58btc(signature))
             return (proof, splice)
@@ -197,96 +208,21 @@ public enum EddsaJcs2022 {
 
     // MARK: - Verify
 
-    /// vc-di-eddsa §3.3.2 Verify Proof for a secured document carrying one `proof` object.
-    ///
-    /// A `proof` array (a proof set) is verified only when it holds exactly one proof; use
-    /// `verifyProof(_:in:)` to check each member of a larger set.
-    public static func verify(_ secured: JSONValue) -> Verification {
-        guard case .object(let document) = secured else {
-            return .failed(Failure(.malformed, "a secured document must be a JSON object", pointer: .root))
-        }
-        switch document["proof"] {
-        case .object(let proof)?:
-            return verifyProof(proof, in: document, pointer: JSONPointer(tokens: ["proof"]))
-        case .array(let proofs)? where proofs.count == 1:
-            guard case .object(let proof) = proofs[0] else {
-                return .failed(Failure(.malformed, "a proof must be a JSON object", pointer: "/proof/0"))
-            }
-            return verifyProof(proof, in: document, pointer: "/proof/0")
-        case .array?:
-            return .failed(Failure(.malformed, "proof sets with several proofs are not supported", pointer: "/proof"))
-        case nil:
-            return .failed(Failure(.malformed, "no proof", pointer: "/proof"))
-        case let other?:
-            return .failed(Failure(.malformed, "a proof must be a JSON object, found \(other.typeName)", pointer: "/proof"))
-        }
+    /// vc-di-eddsa §3.3.2 Verify Proof for a secured document carrying one `proof` object; see
+    /// `Verifier.verify(_:)`, which is faster for many documents.
+    /// - Throws: `openSSLFailure` only when the signature could not be checked; a malformed proof
+    ///   or an invalid signature is a `.failed` result.
+    public static func verify(_ secured: JSONValue) throws(SigningError) -> Verification {
+        try Verifier(cacheCapacity: 0).verify(secured)
     }
 
-    /// vc-di-eddsa §3.3.2 Verify Proof: checks one `proof` of `document` (which may still contain it).
+    /// vc-di-eddsa §3.3.2 Verify Proof: checks one `proof` of `document` (which may still contain it);
+    /// see `Verifier.verifyProof(_:in:pointer:)`.
+    /// - Throws: as `verify(_:)`.
     public static func verifyProof(
         _ proof: JSONObject, in document: JSONObject, pointer: JSONPointer = "/proof"
-    ) -> Verification {
-        // Step 1: the unsecured document is the secured one without `proof`.
-        var unsecured = document
-        unsecured.removeValue(forKey: "proof")
-        // Step 2: proof options = the proof without proofValue.
-        var options = proof
-        guard case .string(let proofValue)? = options.removeValue(forKey: "proofValue") else {
-            return .failed(Failure(.malformed, "proofValue is missing or not a string", pointer: pointer.appending("proofValue")))
-        }
-        guard case .string(proofType)? = proof["type"] else {
-            return .failed(Failure(.malformed, "proof type must be \"\(proofType)\"", pointer: pointer.appending("type")))
-        }
-        guard case .string(cryptosuite)? = proof["cryptosuite"] else {
-            let found = proof["cryptosuite"]?.stringValue.map { "\"\($0)\"" } ?? "nothing"
-            return .failed(Failure(
-                .malformed, "cryptosuite must be \"\(cryptosuite)\", found \(found)", pointer: pointer.appending("cryptosuite")))
-        }
-        guard case .string(let method)? = proof["verificationMethod"] else {
-            return .failed(Failure(.malformed, "verificationMethod is missing", pointer: pointer.appending("verificationMethod")))
-        }
-        let key: DIDKey
-        do {
-            key = try DIDKey(verificationMethod: method)
-        } catch {
-            return .failed(Failure(.malformed, error.message, pointer: pointer.appending("verificationMethod")))
-        }
-        if let created = proof["created"] {
-            guard case .string(let text) = created, XSDDateTime.parse(text) != nil else {
-                return .failed(Failure(.malformed, "created must be an XML Schema dateTime", pointer: pointer.appending("created")))
-            }
-        }
-        // Step 3: decode proofValue (multibase base58btc, 64 bytes).
-        let signature: [UInt8]
-        do {
-            signature = try Multibase.decodeBase58btc(proofValue)
-        } catch {
-            return .failed(Failure(.malformed, error.message, pointer: pointer.appending("proofValue")))
-        }
-        guard signature.count == 64 else {
-            return .failed(Failure(
-                .malformed, "proofValue must encode a 64-byte Ed25519 signature, found \(signature.count) bytes",
-                pointer: pointer.appending("proofValue")))
-        }
-        // Step 4: the proof's @context must be a prefix of the document's; the document is then
-        // checked with the proof's context.
-        if let proofContext = options["@context"] {
-            guard isPrefix(proofContext, of: document["@context"]) else {
-                return .failed(Failure(
-                    .invalidSignature, "the proof's @context is not a prefix of the document's @context",
-                    pointer: pointer.appending("@context")))
-            }
-            unsecured["@context"] = proofContext
-        }
-        // Steps 5–7: transformation, proof configuration, hashing.
-        let hashData = self.hashData(proofConfiguration: options, unsecuredDocument: unsecured)
-        // Step 8: Ed25519 verification.
-        guard key.publicKey.isValidSignature(signature, for: hashData) else {
-            return .failed(Failure(
-                .invalidSignature, "the Ed25519 signature does not match the document and key \(key.did)",
-                pointer: pointer.appending("proofValue")))
-        }
-        return .verified(key: key, proof: proof)
+    ) throws(SigningError) -> Verification {
+        try Verifier(cacheCapacity: 0).verifyProof(proof, in: document, pointer: pointer)
     }
 
     /// True when `prefix` lists the first values of `context`, in order (vc-di-eddsa §3.3.2 step 4).

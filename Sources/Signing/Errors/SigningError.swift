@@ -1,7 +1,9 @@
-/// The error thrown by `Signing`: a bad key, key file, encoding or identifier, or an OpenSSL failure.
+/// The error thrown by `Signing`: a bad key, key file, encoding or identifier, a JWE that cannot be
+/// opened, or an OpenSSL failure.
 ///
 /// Equality compares the `code` only, so tests and callers match on what went wrong, not on wording.
-/// A signature that does not verify is not an error: `isValidSignature(_:for:)` returns `false`.
+/// A signature that was checked and does not verify is not an error: `isValidSignature(_:for:)`
+/// returns `false`; it throws `openSSLFailure` only when the signature could not be checked.
 public struct SigningError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, as an extensible set of codes.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
@@ -28,6 +30,8 @@ public struct SigningError: Error, Sendable, Equatable, CustomStringConvertible 
         // Encodings and identifiers.
         /// Text is not multibase base58btc (`z` followed by the bitcoin alphabet).
         public static let invalidMultibase = Code("invalidMultibase")
+        /// Bytes are not a sha2-256 multihash (`0x12 0x20` + 32 bytes).
+        public static let invalidMultihash = Code("invalidMultihash")
         /// Text is not a `did:key` identifier or verification method of the expected form.
         public static let invalidDIDKey = Code("invalidDIDKey")
         /// A `did:key` names a key type other than Ed25519 (multicodec 0xed01).
@@ -42,6 +46,14 @@ public struct SigningError: Error, Sendable, Equatable, CustomStringConvertible 
         // Documents.
         /// A document to sign is not a JSON object, or already carries a proof.
         public static let invalidDocument = Code("invalidDocument")
+        // Encryption (JWE).
+        /// Text is not a JWE compact serialisation mcred can open (malformed, or `p2c`/`p2s` out of
+        /// bounds), or encryption was asked for with too few or too many iterations.
+        public static let invalidJWE = Code("invalidJWE")
+        /// A JWE uses an algorithm, encryption or header feature other than PBES2-HS512+A256KW with A256GCM.
+        public static let unsupportedJWE = Code("unsupportedJWE")
+        /// Decryption failed: a wrong passphrase, or the encrypted data was altered.
+        public static let decryptionFailed = Code("decryptionFailed")
         // Internal failures.
         /// OpenSSL reported a failure; the message holds its error queue.
         public static let openSSLFailure = Code("openSSLFailure")

@@ -11,6 +11,8 @@ public struct CheckedCredential: Sendable {
         case verified(key: DIDKey, proof: Proof)
         /// The proof is malformed, or was checked and is invalid.
         case failed(EddsaJcs2022.Failure)
+        /// OpenSSL failed while checking: no verdict on the proof can be given (exit 2).
+        case couldNotVerify(SigningError)
     }
 
     /// The credential's typed view.
@@ -22,21 +24,42 @@ public struct CheckedCredential: Sendable {
     /// The proof's verification, done once.
     public let proof: ProofResult
 
-    /// Prepares `credential` for checking: verifies its proof.
-    public init(_ credential: Credential, pointer: JSONPointer = .root, line: Int? = nil) {
+    /// Prepares `credential` for checking: verifies its proof with `verifier`, which keeps issuer
+    /// keys prepared from one credential to the next.
+    public init(
+        _ credential: Credential, pointer: JSONPointer = .root, line: Int? = nil,
+        verifier: EddsaJcs2022.Verifier = EddsaJcs2022.Verifier(cacheCapacity: 0)
+    ) {
+        self.init(credential, pointer: pointer, line: line, proof: Self.verifyProof(of: credential.object, with: verifier))
+    }
+
+    /// A credential whose proof result is already known.
+    init(_ credential: Credential, pointer: JSONPointer, line: Int?, proof: ProofResult) {
         self.credential = credential
         self.pointer = pointer
         self.line = line
-        guard credential.hasProof else {
-            self.proof = .absent
-            return
+        self.proof = proof
+    }
+
+    /// Verifies the proof of a credential or a presentation, once.
+    static func verifyProof(of document: JSONObject, with verifier: EddsaJcs2022.Verifier) -> ProofResult {
+        guard document["proof"] != nil else { return .absent }
+        do {
+            switch try verifier.verify(.object(document)) {
+            case .verified(let key, let proof):
+                return .verified(key: key, proof: Proof(of: document) ?? Proof(proof))
+            case .failed(let failure):
+                return .failed(failure)
+            }
+        } catch {
+            return .couldNotVerify(error)
         }
-        switch EddsaJcs2022.verify(credential.json) {
-        case .verified(let key, let proof):
-            self.proof = .verified(key: key, proof: Proof(of: credential.object) ?? Proof(proof))
-        case .failed(let failure):
-            self.proof = .failed(failure)
-        }
+    }
+
+    /// Why the proof could not be checked at all, when OpenSSL failed.
+    public var verificationError: String? {
+        if case .couldNotVerify(let error) = proof { return "could not verify the proof: \(error.message)" }
+        return nil
     }
 
     /// The key that signed the credential, when its proof verified.

@@ -1,5 +1,5 @@
 public import CredentialCore
-import Signing
+public import Signing
 
 /// A parsed file prepared for checking: its kind, its presentation view and holder proof (verified
 /// once), and its credentials, each prepared once.
@@ -29,36 +29,41 @@ public struct CheckedDocument: Sendable {
         }
     }
 
-    /// Prepares a parsed document of a known kind.
-    public init(_ document: JSONValue, kind: DocumentKind) {
+    /// Prepares a parsed document of a known kind; `verifier` verifies every proof in it.
+    public init(
+        _ document: JSONValue, kind: DocumentKind, verifier: EddsaJcs2022.Verifier = EddsaJcs2022.Verifier()
+    ) {
         self.kind = kind
         switch kind {
         case .presentation, .wallet:
             let presentation = try? Presentation(document)
             self.presentation = presentation
-            self.items = (presentation?.credentials ?? []).map { entry in Self.item(entry.value, pointer: entry.pointer) }
-            if kind == .presentation, let presentation, presentation.hasProof {
-                switch EddsaJcs2022.verify(presentation.json) {
-                case .verified(let key, let proof):
-                    self.proof = .verified(key: key, proof: Proof(of: presentation.object) ?? Proof(proof))
-                case .failed(let failure):
-                    self.proof = .failed(failure)
-                }
+            self.items = (presentation?.credentials ?? []).map { entry in
+                Self.item(entry.value, pointer: entry.pointer, verifier: verifier)
+            }
+            if kind == .presentation, let presentation {
+                self.proof = CheckedCredential.verifyProof(of: presentation.object, with: verifier)
             } else {
                 self.proof = .absent
             }
         case .credential, .statusList, .trustList, .credentialLines:
             self.presentation = nil
             self.proof = .absent
-            self.items = [Self.item(document, pointer: .root)]
+            self.items = [Self.item(document, pointer: .root, verifier: verifier)]
         }
     }
 
-    static func item(_ value: JSONValue, pointer: JSONPointer) -> Item {
+    static func item(_ value: JSONValue, pointer: JSONPointer, verifier: EddsaJcs2022.Verifier) -> Item {
         guard let credential = try? Credential(value) else {
             return .notACredential(pointer: pointer, found: value.typeName)
         }
-        return .credential(CheckedCredential(credential, pointer: pointer))
+        return .credential(CheckedCredential(credential, pointer: pointer, verifier: verifier))
+    }
+
+    /// Why the document's own proof could not be checked at all, when OpenSSL failed.
+    public var verificationError: String? {
+        if case .couldNotVerify(let error) = proof { return "could not verify the presentation's proof: \(error.message)" }
+        return nil
     }
 
     /// Who presented the credentials, as far as the document proves it.
@@ -70,6 +75,8 @@ public struct CheckedDocument: Sendable {
                 return .unproven(reason: "the presentation is not signed")
             case .failed:
                 return .unproven(reason: "the presentation's proof does not verify")
+            case .couldNotVerify:
+                return .unproven(reason: "the presentation's proof could not be checked")
             case .verified(let key, let proof):
                 guard proof.purpose == .authentication else {
                     return .unproven(reason: "the presentation's proof is not for authentication")

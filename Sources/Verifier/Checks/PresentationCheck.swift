@@ -37,6 +37,8 @@ public struct PresentationCheck: DocumentCheck {
             return CheckOutcome(id, .warn, "the presentation has no proof: nothing binds it to a holder", pointer: "/proof")
         case .failed(let failure):
             return CheckOutcome(id, .fail, "presentation proof: " + failure.message, pointer: failure.pointer)
+        case .couldNotVerify(let error):
+            return CheckOutcome(id, .unknown, "could not verify: \(error.message)", pointer: "/proof")
         case .verified(let signer, let verified):
             key = signer.did
             proof = verified

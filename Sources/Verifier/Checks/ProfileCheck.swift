@@ -19,6 +19,12 @@ public struct ProfileCheck: CredentialCheck {
             return CheckOutcome(id, .skip, "not an achievement credential: the EU micro-credential profile does not apply")
         }
         let problems = MicroCredentialProfile.problems(in: credential)
+        // A type one slip away from MicroCredential: the issuer most likely meant one, so say so and
+        // list what a micro-credential would lack (credential.md §5.3).
+        if let misspelling = MicroCredentialProfile.misspellingProblem(in: credential) {
+            let missing = problems.isEmpty ? "" : "; as one it lacks \(problems.count) Annex I element\(problems.count == 1 ? "" : "s")"
+            return CheckOutcome(id, .warn, misspelling.description + missing, pointer: misspelling.pointer, problems: [misspelling] + problems)
+        }
         guard let first = problems.first else {
             return CheckOutcome(id, .pass, "all EU Annex I mandatory elements are present")
         }

@@ -19,6 +19,8 @@ public struct SignatureCheck: CredentialCheck {
         switch checked.proof {
         case .absent:
             return CheckOutcome(id, .fail, "no proof: the credential is not signed", pointer: "/proof")
+        case .couldNotVerify(let error):
+            return CheckOutcome(id, .unknown, "could not verify: \(error.message)", pointer: "/proof")
         case .failed(let failure):
             let prefix = failure.kind == .malformed ? "cannot check the proof: " : ""
             return CheckOutcome(id, .fail, prefix + failure.message, pointer: failure.pointer)

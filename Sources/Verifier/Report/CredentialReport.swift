@@ -16,6 +16,8 @@ public struct CredentialReport: Sendable {
     public var name: String?
     /// One outcome per check, in the verifier's check order.
     public var checks: [CheckOutcome]
+    /// Why the credential could not be checked at all (OpenSSL failed during verification).
+    public var error: String?
 
     /// Creates a report.
     public init(
@@ -52,6 +54,12 @@ public struct CredentialReport: Sendable {
     /// The checks that make the verdict fail: failures, plus warnings and unknowns when `strict`.
     public func failingChecks(strict: Bool) -> [CheckOutcome] { checks.filter { $0.result.fails(strict: strict) } }
 
-    /// True when no check fails (under `strict`, none is `warn` or `unknown` either).
-    public func passes(strict: Bool) -> Bool { failingChecks(strict: strict).isEmpty }
+    /// `error` when the credential could not be checked, `fail` when a check fails, else `pass`.
+    public func verdict(strict: Bool) -> Verdict {
+        if error != nil { return .error }
+        return failingChecks(strict: strict).isEmpty ? .pass : .fail
+    }
+
+    /// True when the verdict is `pass`: no check fails (under `strict`, none is `warn` or `unknown`).
+    public func passes(strict: Bool) -> Bool { verdict(strict: strict) == .pass }
 }

@@ -43,7 +43,8 @@ extension CredentialReport {
         object["issuer"] = issuer.map(JSONValue.string) ?? .null
         if let issuerName { object["issuerName"] = .string(issuerName) }
         object["name"] = name.map(JSONValue.string) ?? .null
-        object["verdict"] = .string(passes(strict: strict) ? Verdict.pass.rawValue : Verdict.fail.rawValue)
+        object["verdict"] = .string(verdict(strict: strict).rawValue)
+        if let error { object["error"] = .string(error) }
         object["checks"] = .array(checks.map(\.jsonValue))
         return .object(object)
     }

@@ -31,7 +31,8 @@ public struct FileReport: Sendable {
     public var checks: [CheckOutcome]
     /// One report per credential, in file order.
     public var credentials: [CredentialReport]
-    /// Why the file could not be checked, when it could not.
+    /// Why the file could not be checked, when it could not (unreadable, not JSON, or OpenSSL failed
+    /// while verifying a proof in it).
     public var error: String?
 
     /// Creates the report of a checked file.

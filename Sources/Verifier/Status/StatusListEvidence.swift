@@ -1,6 +1,6 @@
 public import CredentialCore
 public import Foundation
-import Signing
+public import Signing
 
 /// A status list at hand (given with `--status` or carried in the file), decoded and its proof
 /// verified once per run, whatever the number of credentials it concerns.
@@ -19,7 +19,10 @@ public struct StatusListEvidence: Sendable {
     public let problem: String?
 
     /// Decodes and verifies one status list credential.
-    public init(_ document: JSONValue, source: String, byteLimit: Int = BitstringStatusList.defaultByteLimit) {
+    public init(
+        _ document: JSONValue, source: String, byteLimit: Int = BitstringStatusList.defaultByteLimit,
+        verifier: EddsaJcs2022.Verifier = EddsaJcs2022.Verifier(cacheCapacity: 0)
+    ) {
         self.source = source
         self.id = document["id"]?.stringValue
         let list: StatusListCredential
@@ -34,7 +37,16 @@ public struct StatusListEvidence: Sendable {
         }
         self.list = list
         // Lists are checked with the same eddsa-jcs-2022 code as credentials.
-        switch EddsaJcs2022.verify(document) {
+        let verification: EddsaJcs2022.Verification
+        do {
+            verification = try verifier.verify(document)
+        } catch {
+            self.signer = nil
+            self.signedAt = nil
+            self.problem = "its proof could not be checked (\(error.message))"
+            return
+        }
+        switch verification {
         case .failed(let failure):
             self.signer = nil
             self.signedAt = nil

@@ -1,6 +1,6 @@
 public import CredentialCore
 public import Foundation
-import Signing
+public import Signing
 
 /// A trust list at hand (`--trust`), parsed and its proof verified once per run.
 public struct TrustListEvidence: Sendable {
@@ -14,7 +14,7 @@ public struct TrustListEvidence: Sendable {
     public let problem: String?
 
     /// Parses and verifies one trust list credential.
-    public init(_ document: JSONValue, source: String) {
+    public init(_ document: JSONValue, source: String, verifier: EddsaJcs2022.Verifier = EddsaJcs2022.Verifier(cacheCapacity: 0)) {
         self.source = source
         let list: TrustList
         do {
@@ -26,7 +26,15 @@ public struct TrustListEvidence: Sendable {
             return
         }
         self.list = list
-        switch EddsaJcs2022.verify(document) {
+        let verification: EddsaJcs2022.Verification
+        do {
+            verification = try verifier.verify(document)
+        } catch {
+            self.signer = nil
+            self.problem = "its proof could not be checked (\(error.message))"
+            return
+        }
+        switch verification {
         case .failed(let failure):
             self.signer = nil
             self.problem = "its proof does not verify (\(failure.message))"

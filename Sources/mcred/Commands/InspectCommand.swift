@@ -92,6 +92,10 @@ struct CredentialSummary {
             lines.append("Learning outcomes:")
             lines += outcomes.map { "  - " + (text($0) ?? $0.canonicalString) }
         }
+        if let stack = StackedCredential(credential) {
+            lines.append("Stacked from \(stack.components.count) components, total \(stack.total.map { "\($0) ECTS" } ?? "not stated"):")
+            lines += stack.components.map { "  - \($0.id) (digest \($0.digestMultibase))" }
+        }
         lines.append("(not verified: run mcred verify to check the signature, dates and status)")
         return lines
     }

@@ -37,7 +37,7 @@ struct StatusShowCommand: ParsableCommand {
             return
         }
         let signature: String
-        switch EddsaJcs2022.verify(document) {
+        switch try EddsaJcs2022.verify(document) {
         case .verified(let key, _):
             signature = key.did.utf8.elementsEqual(view.issuerID.utf8) ? "valid, by the issuer" : "valid, but by \(key.did), not the issuer"
         case .failed(let failure):

@@ -25,7 +25,7 @@ struct TrustShowCommand: ParsableCommand {
             throw error.inFile(list)
         }
         let signature: String
-        switch EddsaJcs2022.verify(document) {
+        switch try EddsaJcs2022.verify(document) {
         case .verified(let key, _):
             signature = key.did.utf8.elementsEqual(trust.anchor.utf8) ? "valid, by the anchor" : "valid, but by \(key.did), not the anchor"
         case .failed(let failure):

@@ -19,7 +19,7 @@ struct WalletCommand: ParsableCommand {
             """,
         subcommands: [
             WalletInitCommand.self, WalletAddCommand.self, WalletListCommand.self, WalletShowCommand.self,
-            WalletRemoveCommand.self,
+            WalletRemoveCommand.self, WalletExportCommand.self, WalletImportCommand.self,
         ]
     )
 }

@@ -67,8 +67,7 @@ struct WalletEntry {
         eqf = achievement?["eqfLevel"].map(\.canonicalString)
         issued = credential?.validFrom
         status = report[.status]
-        let related = document["relatedResource"]
-        parts = (related?.arrayValue ?? (related.map { [$0] } ?? [])).compactMap { $0["id"]?.stringValue }
+        parts = credential.flatMap(StackedCredential.init)?.components.map(\.id) ?? []
     }
 
     var statusText: String {

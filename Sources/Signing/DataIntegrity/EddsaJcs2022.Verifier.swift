@@ -1,0 +1,114 @@
+public import CredentialCore
+
+extension EddsaJcs2022 {
+    /// A verifier prepared for many proofs: it keeps one OpenSSL key object per signing key it has
+    /// met, so a batch from one issuer sets up the issuer's key once.
+    ///
+    /// Keep one for as long as documents arrive (a batch, a server); copies share the prepared keys,
+    /// and it may be used from several threads at once. At most `cacheCapacity` keys are kept; when
+    /// a new key would exceed that, the prepared keys are dropped and made again as needed.
+    public struct Verifier: Sendable {
+        /// The prepared keys, shared by copies of this verifier.
+        let keys: PreparedKeyCache
+
+        /// Creates a verifier that keeps up to `cacheCapacity` prepared keys (0 prepares a key per proof).
+        public init(cacheCapacity: Int = 16) {
+            self.keys = PreparedKeyCache(capacity: cacheCapacity)
+        }
+
+        /// vc-di-eddsa §3.3.2 Verify Proof for a secured document carrying one `proof` object.
+        ///
+        /// A `proof` array (a proof set) is verified only when it holds exactly one proof; use
+        /// `verifyProof(_:in:pointer:)` to check each member of a larger set.
+        /// - Throws: `openSSLFailure` only when the signature could not be checked ("could not verify");
+        ///   a malformed proof or an invalid signature is a `.failed` result.
+        public func verify(_ secured: JSONValue) throws(SigningError) -> Verification {
+            guard case .object(let document) = secured else {
+                return .failed(Failure(.malformed, "a secured document must be a JSON object", pointer: .root))
+            }
+            switch document["proof"] {
+            case .object(let proof)?:
+                return try verifyProof(proof, in: document, pointer: JSONPointer(tokens: ["proof"]))
+            case .array(let proofs)? where proofs.count == 1:
+                guard case .object(let proof) = proofs[0] else {
+                    return .failed(Failure(.malformed, "a proof must be a JSON object", pointer: "/proof/0"))
+                }
+                return try verifyProof(proof, in: document, pointer: "/proof/0")
+            case .array?:
+                return .failed(Failure(.malformed, "proof sets with several proofs are not supported", pointer: "/proof"))
+            case nil:
+                return .failed(Failure(.malformed, "no proof", pointer: "/proof"))
+            case let other?:
+                return .failed(Failure(.malformed, "a proof must be a JSON object, found \(other.typeName)", pointer: "/proof"))
+            }
+        }
+
+        /// vc-di-eddsa §3.3.2 Verify Proof: checks one `proof` of `document` (which may still contain it).
+        /// - Throws: as `verify(_:)`.
+        public func verifyProof(
+            _ proof: JSONObject, in document: JSONObject, pointer: JSONPointer = "/proof"
+        ) throws(SigningError) -> Verification {
+            // Step 1: the unsecured document is the secured one without `proof`.
+            var unsecured = document
+            unsecured.removeValue(forKey: "proof")
+            // Step 2: proof options = the proof without proofValue.
+            var options = proof
+            guard case .string(let proofValue)? = options.removeValue(forKey: "proofValue") else {
+                return .failed(Failure(.malformed, "proofValue is missing or not a string", pointer: pointer.appending("proofValue")))
+            }
+            guard case .string(proofType)? = proof["type"] else {
+                return .failed(Failure(.malformed, "proof type must be \"\(proofType)\"", pointer: pointer.appending("type")))
+            }
+            guard case .string(cryptosuite)? = proof["cryptosuite"] else {
+                let found = proof["cryptosuite"]?.stringValue.map { "\"\($0)\"" } ?? "nothing"
+                return .failed(Failure(
+                    .malformed, "cryptosuite must be \"\(cryptosuite)\", found \(found)", pointer: pointer.appending("cryptosuite")))
+            }
+            guard case .string(let method)? = proof["verificationMethod"] else {
+                return .failed(Failure(.malformed, "verificationMethod is missing", pointer: pointer.appending("verificationMethod")))
+            }
+            let key: DIDKey
+            do {
+                key = try DIDKey(verificationMethod: method)
+            } catch {
+                return .failed(Failure(.malformed, error.message, pointer: pointer.appending("verificationMethod")))
+            }
+            if let created = proof["created"] {
+                guard case .string(let text) = created, XSDDateTime.parse(text) != nil else {
+                    return .failed(Failure(.malformed, "created must be an XML Schema dateTime", pointer: pointer.appending("created")))
+                }
+            }
+            // Step 3: decode proofValue (multibase base58btc, 64 bytes).
+            let signature: [UInt8]
+            do {
+                signature = try Multibase.decodeBase58btc(proofValue)
+            } catch {
+                return .failed(Failure(.malformed, error.message, pointer: pointer.appending("proofValue")))
+            }
+            guard signature.count == 64 else {
+                return .failed(Failure(
+                    .malformed, "proofValue must encode a 64-byte Ed25519 signature, found \(signature.count) bytes",
+                    pointer: pointer.appending("proofValue")))
+            }
+            // Step 4: the proof's @context must be a prefix of the document's; the document is then
+            // checked with the proof's context.
+            if let proofContext = options["@context"] {
+                guard isPrefix(proofContext, of: document["@context"]) else {
+                    return .failed(Failure(
+                        .invalidSignature, "the proof's @context is not a prefix of the document's @context",
+                        pointer: pointer.appending("@context")))
+                }
+                unsecured["@context"] = proofContext
+            }
+            // Steps 5–7: transformation, proof configuration, hashing.
+            let hashData = EddsaJcs2022.hashData(proofConfiguration: options, unsecuredDocument: unsecured)
+            // Step 8: Ed25519 verification. An OpenSSL failure throws: it is not a verdict.
+            guard try keys.verifier(for: key.publicKey).isValidSignature(signature, for: hashData) else {
+                return .failed(Failure(
+                    .invalidSignature, "the Ed25519 signature does not match the document and key \(key.did)",
+                    pointer: pointer.appending("proofValue")))
+            }
+            return .verified(key: key, proof: proof)
+        }
+    }
+}
