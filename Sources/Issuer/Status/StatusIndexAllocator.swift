@@ -49,7 +49,7 @@ public struct StatusIndexAllocator: Sendable {
                 let scope = range.map { "the range \($0.lowerBound)-\($0.upperBound)" } ?? "the list"
                 throw IssuerError(
                     .capacityExceeded,
-                    "\(count) status indices needed, but \(scope) of \(list.id) has \(free) free of \(bounds.count); nothing was signed")
+                    "\(count) status \(count == 1 ? "index" : "indices") needed, but \(scope) of \(list.id) has \(free) free of \(bounds.count); nothing was signed")
             }
             let chosen = Self.choose(count, free: free, in: bounds, generator: &generator) { index in
                 record.allocated[index] || list.list[index]
