@@ -53,6 +53,19 @@ public struct CredentialIssuer: Sendable {
     func issueWithCanonicalForm(
         _ template: JSONValue, timestamp: String, status: StatusListEntry? = nil
     ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
+        let unsigned = try checked(template, timestamp: timestamp, status: status)
+        let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: timestamp)
+        do {
+            return try signer.signWithCanonicalForm(unsigned, options: options)
+        } catch {
+            throw IssuerError(.signingFailed, error.description)
+        }
+    }
+
+    /// Completes a template and runs every check issuing runs, without signing: the unsigned
+    /// credential that would be signed. A batch that already failed checks its other lines this way.
+    /// - Throws: `invalidTemplate`, `invalidCredential`, `incomplete` (with every problem).
+    func checked(_ template: JSONValue, timestamp: String, status: StatusListEntry? = nil) throws(IssuerError) -> JSONValue {
         let unsigned = try complete(template, timestamp: timestamp, status: status)
         let credential: Credential
         do {
@@ -82,12 +95,7 @@ public struct CredentialIssuer: Sendable {
                     problems: missing)
             }
         }
-        let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: timestamp)
-        do {
-            return try signer.signWithCanonicalForm(unsigned, options: options)
-        } catch {
-            throw IssuerError(.signingFailed, error.description)
-        }
+        return unsigned
     }
 
     /// Fills the fields the issuer decides; refuses a template that contradicts the key.

@@ -20,6 +20,8 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let incomplete = Code("incomplete")
         /// An option (e.g. `validUntil`) is not valid.
         public static let invalidOption = Code("invalidOption")
+        /// A batch line's template `id` repeats the id of an earlier line.
+        public static let duplicateID = Code("duplicateID")
         /// Signing failed inside OpenSSL.
         public static let signingFailed = Code("signingFailed")
         // Stacked credentials (spec/credential.md §10).

@@ -52,4 +52,51 @@ extension CredentialVerifier {
         }
         return FileReport(file: file, kind: .credentialLines, credentials: reports)
     }
+
+    /// Checks a JSON Lines input a window at a time, on up to `jobs` cores, and hands each window's
+    /// reports to `report` in input order, so that memory stays bounded whatever the input's size.
+    /// A line that is not valid JSON, or is longer than the reader's line limit, fails its `schema`
+    /// check and does not stop the others.
+    /// - Parameters:
+    ///   - report: receives the reports of one window, in input order.
+    ///   - progress: called after each window with the lines done and the input bytes read.
+    /// - Returns: the number of lines checked.
+    /// - Throws: `fileUnreadable` when the input cannot be read, or whatever `report` throws.
+    @discardableResult
+    public func verifyLines(
+        from reader: JSONLinesReader, jobs: Int = ParallelMap.defaultJobs,
+        report: ([CredentialReport]) throws(CredentialError) -> Void,
+        progress: ((_ lines: Int, _ bytesRead: Int) -> Void)? = nil
+    ) throws(CredentialError) -> Int {
+        let lineLimit = reader.lineLimit
+        var done = 0
+        while true {
+            let lines = try reader.nextWindow()
+            if lines.isEmpty { break }
+            let reports = ParallelMap.map(lines, jobs: jobs, chunkSize: 16) { line in
+                verifyLine(line, lineLimit: lineLimit)
+            }
+            done += reports.count
+            try report(reports)
+            progress?(done, reader.bytesRead)
+        }
+        return done
+    }
+
+    /// Parses and checks one line (on a worker thread).
+    func verifyLine(_ line: JSONLines.Line, lineLimit: Int) -> CredentialReport {
+        guard !line.isOverLimit else {
+            return .notACredential(
+                "the line is \(line.length) bytes, more than the limit of \(lineLimit) bytes", failurePointer: .root,
+                line: line.number, skipMessage: "not checked: the line is over the size limit", checkIDs: checks.map(\.id))
+        }
+        do throws(CredentialError) {
+            let document = try JSONValue(parsing: line.bytes, limits: JSONLimits(maxBytes: lineLimit))
+            return verify(document, line: line.number)
+        } catch {
+            return .notACredential(
+                "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
+                skipMessage: "not checked: the line is not valid JSON", checkIDs: checks.map(\.id))
+        }
+    }
 }

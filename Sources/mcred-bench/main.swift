@@ -1,12 +1,13 @@
 // mcred-bench: throughput figures for DESIGN.md §10.
 //
-//   swift run -c release mcred-bench [--seconds N] [--section json|sign|all] [--only TEXT]
+//   swift run -c release mcred-bench [--seconds N] [--section json|sign|cli|all] [--only TEXT]
 //
 // Each section adds rows to one table; new sections (sign, verify, batch) register in `sections`.
 
 let sections: [(name: String, run: (inout Bench) -> Void)] = [
     ("json", JSONSection.run),
     ("sign", SignSection.run),
+    ("cli", CLISection.run),
 ]
 
 switch BenchOptions.parse(Array(CommandLine.arguments.dropFirst()), sections: sections.map(\.name)) {

@@ -221,7 +221,7 @@ struct CLITests {
         #expect(verified.stdout.contains("pass    signature"))
     }
 
-    @Test("batch issue and verify keep order, report bad lines and exit 1")
+    @Test("batch issue refuses the whole batch for one bad line; verify checks a batch line by line")
     func batch() throws {
         let folder = try CLI.temporaryDirectory()
         var lines: [String] = []
@@ -232,13 +232,19 @@ struct CLITests {
             object["id"] = nil
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
         }
+        let good = lines
         lines.insert("[1, 2", at: 2)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("in.jsonl"))
         let key = CLI.packageRoot.appendingPathComponent("keys-example/issuer.key").path
+        let refused = try CLI.run(["issue", "--key", key, "--batch", "in.jsonl", "--out", "out.jsonl", "--jobs", "2"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("in.jsonl:3:"))
+        #expect(refused.stderr.contains("refused 1 of 6 lines; nothing written"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.jsonl").path))
+        try Data((good.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("in.jsonl"))
         let issued = try CLI.run(["issue", "--key", key, "--batch", "in.jsonl", "--out", "out.jsonl", "--jobs", "2"], in: folder)
-        #expect(issued.status == 1)
-        #expect(issued.stderr.contains("in.jsonl:3:"))
-        #expect(issued.stderr.contains("issued 5 of 6 credentials, 1 refused"))
+        #expect(issued.status == 0)
+        #expect(issued.stderr.contains("issued 5 credentials → out.jsonl"))
         let verified = try CLI.run(["verify", "--batch", "out.jsonl"], in: folder)
         #expect(verified.status == 0, "\(verified.stdout)")
         #expect(verified.stdout.split(separator: "\n").map { String($0.prefix(12)) } == (1...5).map { "line \($0): PASS" })

@@ -84,13 +84,15 @@ struct StatusTrustCLITests {
         let folder = try CLI.temporaryDirectory()
         try CLI.run(["keygen", "--out", "issuer.key"], in: folder)
         try CLI.run(["status", "create", "--key", "issuer.key", "--url", "https://example.org/status/b", "--purpose", "revocation", "--out", "s.json"], in: folder)
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: template)))
+        // Without its fixed id, so that each line gets its own (ids must not repeat in a batch).
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: template))) as? [String: Any])
+        object["id"] = nil
         let line = try JSONSerialization.data(withJSONObject: object)
         try (line + Data("\n".utf8) + line + Data("\n".utf8) + line + Data("\n".utf8)).write(to: folder.appendingPathComponent("in.jsonl"))
         let refused = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "10-11", "--out", "out.jsonl"], in: folder)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("3 status indices needed, but the range 10-11"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.jsonl").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("out.jsonl") }.isEmpty)
         let issued = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "10-12", "--out", "out.jsonl"], in: folder)
         #expect(issued.status == 0, "\(issued.stderr)")
         let indices = try read(folder, "out.jsonl").split(separator: "\n").map { line -> String in
@@ -98,6 +100,13 @@ struct StatusTrustCLITests {
             return try #require((object?["credentialStatus"] as? [String: Any])?["statusListIndex"] as? String)
         }
         #expect(Set(indices) == ["10", "11", "12"])
+        // A refused line makes the whole batch write nothing, and its indices return to the pool.
+        try (line + Data("\n".utf8) + Data("{}\n".utf8)).write(to: folder.appendingPathComponent("bad.jsonl"))
+        let bad = try CLI.run(["issue", "--key", "issuer.key", "--batch", "bad.jsonl", "--status-list", "s.json", "--status-index-range", "20-21", "--out", "bad-out.jsonl"], in: folder)
+        #expect(bad.status == 1)
+        let retry = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "19-21", "--out", "retry.jsonl"], in: folder)
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(try CLI.run(["issue", "--key", "issuer.key", "--batch", "-", "--status-list", "s.json"], stdin: [UInt8](line), in: folder).status == 2)
     }
 
     @Test("an employer trusts exactly the issuers the agency vouches for")

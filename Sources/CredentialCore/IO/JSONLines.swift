@@ -4,8 +4,28 @@ public enum JSONLines {
     public struct Line: Sendable {
         /// The 1-based line number in the file.
         public var number: Int
-        /// The line's bytes, without the line break.
+        /// The line's bytes, without the line break (empty when `isOverLimit`).
         public var bytes: [UInt8]
+        /// The line's length in bytes.
+        public var length: Int
+        /// True when the line is longer than the reader's per-line limit; its bytes were not kept.
+        public var isOverLimit: Bool
+
+        /// A line and its bytes.
+        public init(number: Int, bytes: [UInt8]) {
+            self.number = number
+            self.bytes = bytes
+            self.length = bytes.count
+            self.isOverLimit = false
+        }
+
+        /// A line that was longer than the limit, known only by its number and length.
+        public init(overLimitNumber number: Int, length: Int) {
+            self.number = number
+            self.bytes = []
+            self.length = length
+            self.isOverLimit = true
+        }
     }
 
     /// Splits a file into its non-blank lines (`\n` or `\r\n` breaks), keeping line numbers.

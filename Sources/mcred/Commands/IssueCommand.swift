@@ -19,6 +19,12 @@ struct IssueCommand: ParsableCommand {
               mcred issue --key keys-example/issuer.key spec/examples/construction.json --out construction.vc.json
               mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl --jobs 2
               mcred issue --key issuer.key --status-list status.json template.json --out vc.json
+
+            A batch is read in windows, so its size is not limited; each line may hold up to 64 MiB. \
+            Every bad line is named as FILE:LINE on standard error, and then no output file is written \
+            (an existing one is left untouched). Template ids must not repeat within a batch. With \
+            --out - the signed lines go to standard output as they are made, so the batch cannot be \
+            all or nothing: it stops at the first bad line, and what was printed before it stays printed.
             """
     )
 
@@ -37,7 +43,9 @@ struct IssueCommand: ParsableCommand {
     @Flag(help: "Sign a micro-credential even when EU Annex I elements are missing.")
     var allowIncomplete = false
 
-    @Option(help: ArgumentHelp("Issue every line of a JSON Lines file; writes JSON Lines in input order.", valueName: "in.jsonl"))
+    @Option(help: ArgumentHelp(
+        "Issue every line of a JSON Lines file (- for standard input) in input order, all or nothing: --out is written only when every line was signed. With --out - lines stream to standard output and the first bad line stops the batch (exit 1).",
+        valueName: "in.jsonl"))
     var batch: String?
 
     @OptionGroup var batchOptions: BatchOptions
@@ -93,40 +101,49 @@ struct IssueCommand: ParsableCommand {
     }
 
     func runBatch(_ issuer: CredentialIssuer, input: String) throws {
-        let bytes = try FileIO.read(input)
-        let total = JSONLines.split(bytes).count
-        let progress = Progress(verb: "issued", total: total)
-        let status = try statusOptions.allocate(count: total)
-        let items = issuer.issueBatch(bytes, jobs: batchOptions.jobs, statusEntries: status) { done, total in
-            progress.report(done, total)
-        }
-        var output: [UInt8] = []
-        output.reserveCapacity(items.count * 2500)
-        var failures = 0
-        for item in items {
-            switch item.result {
-            case .success(let line):
-                output += line
-                output.append(0x0A)
-            case .failure(let error):
-                failures += 1
-                Terminal.error("\(input):\(item.line): \(error.description)")
-            }
-        }
-        // Indices of refused lines were never written: return them to the pool.
-        statusOptions.release(zip(items, status).compactMap { item, entry in
-            if case .failure = item.result { return entry } else { return nil }
-        })
+        // Indices are allocated (and recorded) for every line before anything is signed or staged.
+        let status = try statusOptions.allocate(count: statusOptions.statusList == nil ? 0 : StatusOptions.countLines(input))
+        let reader = try JSONLinesReader(path: input)
+        let name = input == "-" ? "<stdin>" : input
+        // All or nothing: the output is staged beside its destination and renamed into place only
+        // when every line was signed. Standard output cannot be taken back: there the first bad
+        // line stops the batch.
+        let staged = out == "-" ? nil : try StagedFile(destination: out, overwrite: force)
+        let cleanup = staged.map { SignalCleanup(removing: $0.temporaryPath) }
+        defer { cleanup?.cancel() }
+        let progress = ProgressLine(verb: "issued", totalBytes: reader.fileSize)
+        let summary: CredentialIssuer.BatchSummary
         do {
-            try FileIO.write(output, to: out, overwrite: force)
+            summary = try issuer.issueBatch(
+                from: reader, jobs: batchOptions.jobs, stopAtFirstFailure: staged == nil,
+                write: { bytes throws(CredentialError) in
+                    if let staged { try staged.write(bytes) } else { try Terminal.outBytesChecked(bytes) }
+                },
+                onFailure: { error in Terminal.error("\(name):\(error.line ?? 0): \(error.description)") },
+                progress: { lines, bytesRead in progress.report(lines: lines, bytesRead: bytesRead) },
+                statusEntries: status)
         } catch {
-            statusOptions.release(zip(items, status).compactMap { item, entry in
-                if case .success = item.result { return entry } else { return nil }
-            })
+            progress.finish()
+            staged?.discard()
+            // Nothing reached the output file; what reached standard output keeps its indices.
+            if staged != nil { statusOptions.release(status) }
             throw error
         }
-        Terminal.note("issued \(items.count - failures) of \(items.count) credentials\(failures > 0 ? ", \(failures) refused" : "")"
-            + (out == "-" ? "" : " → \(out)"))
-        if failures > 0 { throw ExitCode(1) }
+        progress.finish()
+        let total = summary.issued + summary.failed
+        if summary.failed > 0 {
+            staged?.discard()
+            // Only the lines written keep their indices: none for a file, the first ones on standard output.
+            statusOptions.release(Array(status.dropFirst(staged == nil ? summary.issued : 0)))
+            if staged == nil {
+                Terminal.note("stopped at the first refused line after \(summary.issued) credentials on standard output")
+            } else {
+                Terminal.note("refused \(summary.failed) of \(total) lines; nothing written"
+                    + (FileManager.default.fileExists(atPath: out) ? " (\(out) left as it was)" : ""))
+            }
+            throw ExitCode(1)
+        }
+        try staged?.commit()
+        Terminal.note("issued \(summary.issued) credentials" + (out == "-" ? "" : " → \(out)"))
     }
 }

@@ -45,7 +45,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Count warn and unknown results as failures.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Verify one credential per line of a JSON Lines file.", valueName: "in.jsonl"))
+    @Option(help: ArgumentHelp("Verify one credential per line of a JSON Lines file (- for standard input), streamed, results in input order; with --json one report per line.", valueName: "in.jsonl"))
     var batch: String?
 
     @OptionGroup var batchOptions: BatchOptions
@@ -87,24 +87,37 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func runBatch(_ verifier: CredentialVerifier, input: String, checkingTime: Date) throws {
-        let bytes = try FileIO.read(input)
-        let progress = Progress(verb: "verified", total: JSONLines.split(bytes).count)
-        let report = verifier.verifyLines(bytes, file: input, jobs: batchOptions.jobs) { done, total in
-            progress.report(done, total)
-        }
+        let reader = try JSONLinesReader(path: input)
+        let progress = ProgressLine(verb: "verified", totalBytes: reader.fileSize)
         let printer = ReportPrinter(colour: Terminal.usesColour, strict: strict)
+        var failed = 0
         var output: [UInt8] = []
-        for credential in report.credentials {
-            if json {
-                output += credential.jsonValue(strict: strict).canonicalBytes
-                output.append(0x0A)
-            } else {
-                output += Array((printer.batchLine(credential) + "\n").utf8)
-            }
+        let count: Int
+        do {
+            // Each window's reports are written as soon as they are known (JSON Lines with --json),
+            // so a million results never sit in memory.
+            count = try verifier.verifyLines(
+                from: reader, jobs: batchOptions.jobs,
+                report: { reports throws(CredentialError) in
+                    output.removeAll(keepingCapacity: true)
+                    for credential in reports {
+                        if !credential.passes(strict: strict) { failed += 1 }
+                        if json {
+                            credential.jsonValue(strict: strict).writeCanonical(into: &output)
+                            output.append(0x0A)
+                        } else {
+                            output += Array((printer.batchLine(credential) + "\n").utf8)
+                        }
+                    }
+                    try Terminal.outBytesChecked(output)
+                },
+                progress: { lines, bytesRead in progress.report(lines: lines, bytesRead: bytesRead) })
+        } catch {
+            progress.finish()
+            throw error
         }
-        Terminal.outBytes(output)
-        let failed = report.credentials.filter { !$0.passes(strict: strict) }.count
-        Terminal.note("\(report.credentials.count) credentials: \(report.credentials.count - failed) pass, \(failed) fail"
+        progress.finish()
+        Terminal.note("\(count) credentials: \(count - failed) pass, \(failed) fail"
             + " (checked at \(XSDDateTime.format(checkingTime)))")
         if failed > 0 { throw ExitCode(1) }
     }

@@ -48,6 +48,21 @@ struct StatusOptions: ParsableArguments {
         return try allocator.allocate(count: count, range: range())
     }
 
+    /// The number of non-blank lines of a batch file, counted in windows (bounded memory) so that
+    /// indices can be allocated, and the capacity checked, before anything is signed.
+    static func countLines(_ path: String) throws -> Int {
+        guard path != "-" else {
+            throw ValidationError("--status-list needs --batch to name a file, not standard input: the lines are counted first")
+        }
+        let reader = try JSONLinesReader(path: path)
+        var count = 0
+        while true {
+            let lines = try reader.nextWindow()
+            if lines.isEmpty { return count }
+            count += lines.count
+        }
+    }
+
     /// Returns indices no written credential carries (their credentials failed or were not written).
     func release(_ entries: [StatusListEntry]) {
         guard let statusList, !entries.isEmpty else { return }

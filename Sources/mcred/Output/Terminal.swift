@@ -1,3 +1,4 @@
+import CredentialCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +16,15 @@ enum Terminal {
     /// Writes raw bytes to standard output.
     static func outBytes(_ bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    /// Writes raw bytes to standard output, turning a failed write (a closed pipe, a full disk) into an error.
+    static func outBytesChecked(_ bytes: [UInt8]) throws(CredentialError) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(bytes))
+        } catch {
+            throw CredentialError(.fileUnwritable, "cannot write to standard output: \(error.localizedDescription)")
+        }
     }
 
     /// Writes a diagnostic line to standard error, prefixed with `mcred: `.
