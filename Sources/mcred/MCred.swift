@@ -22,7 +22,7 @@ struct MCred: ParsableCommand {
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
             InspectCommand.self, CanonicalizeCommand.self, WalletCommand.self, PresentCommand.self,
-            ChallengeCommand.self, StackCommand.self, DemoCommand.self,
+            ChallengeCommand.self, StackCommand.self, DemoCommand.self, StatusCommand.self, TrustCommand.self,
         ]
     )
 
