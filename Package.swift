@@ -31,8 +31,15 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "CredentialCore",
+            dependencies: ["CZlib"],
+            // Not .strictMemorySafety() yet: FileIO's POSIX calls (open, rename) would need marking.
             swiftSettings: strictSettings
         ),
         .target(

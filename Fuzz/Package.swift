@@ -24,6 +24,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzWallet",
+            dependencies: ["FuzzSupport", .product(name: "Wallet", package: "mcred")]
+        ),
+        .executableTarget(
             name: "FuzzPEM",
             dependencies: ["FuzzSupport", .product(name: "Signing", package: "mcred")]
         ),

@@ -12,13 +12,14 @@ cd "$(dirname "$0")"
 fuzz=$PWD
 root=$(cd .. && pwd)
 
-target=${1:?usage: Fuzz/run.sh FuzzJSON|FuzzVerify|FuzzPEM SECONDS}
+target=${1:?usage: Fuzz/run.sh FuzzJSON|FuzzVerify|FuzzPEM|FuzzWallet SECONDS}
 seconds=${2:-60}
 case "$target" in
     FuzzJSON) seeds=("$root/Tests/CredentialCoreTests/Vectors/input" "$root/spec/examples") ;;
     FuzzVerify) seeds=("$root/spec/examples" "$root/Tests/VerifierTests/Vectors" "$root/Tests/VerifierTests/Vectors/negative") ;;
     FuzzPEM) seeds=("$root/keys-example" "$fuzz/Corpus/FuzzPEM") ;;
-    *) echo "unknown target $target (FuzzJSON, FuzzVerify, FuzzPEM)" >&2; exit 2 ;;
+    FuzzWallet) seeds=("$root/spec/examples/stack" "$fuzz/Corpus/FuzzWallet") ;;
+    *) echo "unknown target $target (FuzzJSON, FuzzVerify, FuzzPEM, FuzzWallet)" >&2; exit 2 ;;
 esac
 
 # Does this toolchain link libFuzzer? (Swift on Linux does; Xcode's Swift on macOS does not.)

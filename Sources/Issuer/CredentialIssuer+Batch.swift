@@ -14,14 +14,17 @@ extension CredentialIssuer {
     ///
     /// Results keep input order; a bad line is reported with its line number and does not stop the
     /// others. Each signed credential is written as its RFC 8785 canonical form, which is compact
-    /// valid JSON on one line.
+    /// valid JSON on one line. `statusEntries`, when not empty, gives the `credentialStatus` of
+    /// each non-blank line in order (one per line).
     public func issueBatch(
         _ bytes: [UInt8], jobs: Int = ParallelMap.defaultJobs, issuedAt: Date = Date(),
+        statusEntries: [StatusListEntry] = [],
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) -> [BatchItem] {
-        let lines = JSONLines.split(bytes)
+        let lines = Array(JSONLines.split(bytes).enumerated())
         let timestamp = XSDDateTime.format(issuedAt)
-        return ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> BatchItem in
+        return ParallelMap.map(lines, jobs: jobs, progress: progress) { position, line -> BatchItem in
+            let status = statusEntries.indices.contains(position) ? statusEntries[position] : nil
             do throws(IssuerError) {
                 let template: JSONValue
                 do throws(CredentialError) {
@@ -29,7 +32,7 @@ extension CredentialIssuer {
                 } catch {
                     throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")
                 }
-                let canonical = try issueWithCanonicalForm(template, timestamp: timestamp).canonical
+                let canonical = try issueWithCanonicalForm(template, timestamp: timestamp, status: status).canonical
                 return BatchItem(line: line.number, result: .success(canonical))
             } catch {
                 var failure = error

@@ -36,6 +36,8 @@ extension CredentialIssuer {
     ///     After the first bad line, later windows are only checked, not signed (nothing more is written).
     ///   - onFailure: called once per bad line, in input order, with `line` set.
     ///   - progress: called after each window with the lines done and the input bytes read.
+    ///   - statusEntries: when not empty, the `credentialStatus` of each non-blank line in input
+    ///     order (from `StatusIndexAllocator`); lines beyond it get none.
     /// - Throws: `CredentialError` when the input cannot be read (`fileUnreadable`), or whatever
     ///   `write` throws; the batch stops at once.
     public func issueBatch(
@@ -43,21 +45,27 @@ extension CredentialIssuer {
         stopAtFirstFailure: Bool = false,
         write: ([UInt8]) throws(CredentialError) -> Void,
         onFailure: (IssuerError) -> Void,
-        progress: ((_ lines: Int, _ bytesRead: Int) -> Void)? = nil
+        progress: ((_ lines: Int, _ bytesRead: Int) -> Void)? = nil,
+        statusEntries: [StatusListEntry] = []
     ) throws(CredentialError) -> BatchSummary {
         let timestamp = XSDDateTime.format(issuedAt)
         let lineLimit = reader.lineLimit
         var summary = BatchSummary()
         var seenIDs = Set<IDDigest>()
         var output: [UInt8] = []
+        var position = 0
         while true {
             let lines = try reader.nextWindow()
             if lines.isEmpty { break }
+            let first = position
+            position += lines.count
             // Small chunks: a window is a few thousand lines, and the workers meet at its end. Once a
             // line has failed nothing more will be written, so later windows are checked, not signed.
             let signs = summary.failed == 0
-            let results = ParallelMap.map(lines, jobs: jobs, chunkSize: 16) { line in
-                issueLine(line, timestamp: timestamp, lineLimit: lineLimit, signs: signs)
+            let results = ParallelMap.map(Array(lines.enumerated()), jobs: jobs, chunkSize: 16) { offset, line in
+                let index = first + offset
+                let status = statusEntries.indices.contains(index) ? statusEntries[index] : nil
+                return issueLine(line, timestamp: timestamp, lineLimit: lineLimit, signs: signs, status: status)
             }
             output.removeAll(keepingCapacity: true)
             lines: for item in results {
@@ -92,7 +100,9 @@ extension CredentialIssuer {
     }
 
     /// Parses, issues and canonicalises one line (on a worker thread); with `signs` false, only checks it.
-    func issueLine(_ line: JSONLines.Line, timestamp: String, lineLimit: Int, signs: Bool) -> StreamedLine {
+    func issueLine(
+        _ line: JSONLines.Line, timestamp: String, lineLimit: Int, signs: Bool, status: StatusListEntry? = nil
+    ) -> StreamedLine {
         guard !line.isOverLimit else {
             return StreamedLine(
                 line: line.number,
@@ -111,10 +121,10 @@ extension CredentialIssuer {
             }
             if case .string(let id)? = template["id"] { digest = IDDigest(id) }
             guard signs else {
-                _ = try checked(template, timestamp: timestamp)
+                _ = try checked(template, timestamp: timestamp, status: status)
                 return StreamedLine(line: line.number, result: .success([]), idDigest: digest)
             }
-            let canonical = try issueWithCanonicalForm(template, timestamp: timestamp).canonical
+            let canonical = try issueWithCanonicalForm(template, timestamp: timestamp, status: status).canonical
             return StreamedLine(line: line.number, result: .success(canonical), idDigest: digest)
         } catch {
             var failure = error

@@ -31,25 +31,29 @@ public struct CredentialIssuer: Sendable {
     }
 
     /// Completes, validates and signs one template.
-    /// - Parameter issuedAt: the issuing time, used for `validFrom` when absent and `proof.created`.
+    /// - Parameters:
+    ///   - status: a `credentialStatus` entry to add (from `StatusIndexAllocator`), if any.
+    ///   - issuedAt: the issuing time, used for `validFrom` when absent and `proof.created`.
     /// - Throws: `invalidTemplate`, `invalidCredential`, `incomplete` (with every problem), `signingFailed`.
-    public func issue(_ template: JSONValue, issuedAt: Date = Date()) throws(IssuerError) -> JSONValue {
-        try issueWithCanonicalForm(template, issuedAt: issuedAt).signed
+    public func issue(
+        _ template: JSONValue, status: StatusListEntry? = nil, issuedAt: Date = Date()
+    ) throws(IssuerError) -> JSONValue {
+        try issueWithCanonicalForm(template, status: status, issuedAt: issuedAt).signed
     }
 
     /// Issues one template and also returns the signed credential's RFC 8785 bytes (one JSON Lines record).
-    /// - Throws: as `issue(_:issuedAt:)`.
+    /// - Throws: as `issue(_:status:issuedAt:)`.
     public func issueWithCanonicalForm(
-        _ template: JSONValue, issuedAt: Date = Date()
+        _ template: JSONValue, status: StatusListEntry? = nil, issuedAt: Date = Date()
     ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
-        try issueWithCanonicalForm(template, timestamp: XSDDateTime.format(issuedAt))
+        try issueWithCanonicalForm(template, timestamp: XSDDateTime.format(issuedAt), status: status)
     }
 
     /// Issues one template at an issuing time already written as a dateTime (a batch formats it once).
     func issueWithCanonicalForm(
-        _ template: JSONValue, timestamp: String
+        _ template: JSONValue, timestamp: String, status: StatusListEntry? = nil
     ) throws(IssuerError) -> (signed: JSONValue, canonical: [UInt8]) {
-        let unsigned = try checked(template, timestamp: timestamp)
+        let unsigned = try checked(template, timestamp: timestamp, status: status)
         let options = EddsaJcs2022.ProofOptions(proofPurpose: "assertionMethod", created: timestamp)
         do {
             return try signer.signWithCanonicalForm(unsigned, options: options)
@@ -61,8 +65,8 @@ public struct CredentialIssuer: Sendable {
     /// Completes a template and runs every check issuing runs, without signing: the unsigned
     /// credential that would be signed. A batch that already failed checks its other lines this way.
     /// - Throws: `invalidTemplate`, `invalidCredential`, `incomplete` (with every problem).
-    func checked(_ template: JSONValue, timestamp: String) throws(IssuerError) -> JSONValue {
-        let unsigned = try complete(template, timestamp: timestamp)
+    func checked(_ template: JSONValue, timestamp: String, status: StatusListEntry? = nil) throws(IssuerError) -> JSONValue {
+        let unsigned = try complete(template, timestamp: timestamp, status: status)
         let credential: Credential
         do {
             credential = try Credential(unsigned)
@@ -96,12 +100,18 @@ public struct CredentialIssuer: Sendable {
     }
 
     /// Fills the fields the issuer decides; refuses a template that contradicts the key.
-    func complete(_ template: JSONValue, timestamp: String) throws(IssuerError) -> JSONValue {
+    func complete(_ template: JSONValue, timestamp: String, status: StatusListEntry? = nil) throws(IssuerError) -> JSONValue {
         guard case .object(var document) = template else {
             throw IssuerError(.invalidTemplate, "a template must be a JSON object, found \(template.typeName)")
         }
         if document["proof"] != nil {
             throw IssuerError(.invalidTemplate, "the template already has a proof; give an unsigned template")
+        }
+        if let status {
+            guard document["credentialStatus"] == nil else {
+                throw IssuerError(.invalidTemplate, "/credentialStatus: the template already has a status entry; remove it or leave out --status-list")
+            }
+            document["credentialStatus"] = status.jsonValue
         }
         switch document["issuer"] {
         case nil:

@@ -37,6 +37,16 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let totalMismatch = Code("totalMismatch")
         /// The components break the template's stacking rules.
         public static let stackingRuleBroken = Code("stackingRuleBroken")
+        /// A status list or trust list file is not one, or is not this key's to edit.
+        public static let invalidList = Code("invalidList")
+        /// Clearing a bit of a revocation list: revocation cannot be undone.
+        public static let revocationIsFinal = Code("revocationIsFinal")
+        /// The list (or the index range) has fewer free indices than needed.
+        public static let capacityExceeded = Code("capacityExceeded")
+        /// The index asked for was already handed out.
+        public static let indexInUse = Code("indexInUse")
+        /// The allocation record or a list file could not be read, written or locked.
+        public static let fileFailure = Code("fileFailure")
     }
 
     /// What went wrong.
@@ -62,7 +72,7 @@ public struct IssuerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// unusable (exit 2).
     public var isRefusal: Bool {
         [.incomplete, .invalidCredential, .invalidComponent, .otherLearner, .duplicateComponent, .invalidCredits,
-         .totalMismatch, .stackingRuleBroken].contains(code)
+         .totalMismatch, .stackingRuleBroken, .revocationIsFinal, .capacityExceeded, .indexInUse].contains(code)
     }
 
     /// The message, then one problem per line.

@@ -20,6 +20,12 @@ public struct CredentialVerifier: Sendable {
     public var documentChecks: [any DocumentCheck] = CredentialVerifier.standardDocumentChecks
     /// Verifies proofs, keeping each issuer key prepared for the next credential; copies share it.
     public let proofVerifier = EddsaJcs2022.Verifier()
+    /// Status lists the verifier has at hand for every file (`--status`), decoded once per run.
+    public var statusLists: [StatusListEvidence] = []
+    /// Trust lists and the anchors the verifier trusts (`--trust`, `--anchor`).
+    public var trust = TrustEvaluator()
+    /// Status lists older than this are no evidence (`--max-status-age`).
+    public var maxStatusAge: TimeInterval?
 
     /// Creates a verifier that checks validity at `checkingTime` and, for presentations, the
     /// challenge and domain the verifier handed to the holder.
@@ -30,10 +36,15 @@ public struct CredentialVerifier: Sendable {
     }
 
     /// The context shared by the checks of one document.
+    /// Status lists carried in the document's `statusListCredentials` are decoded here, once per document.
     public func context(for document: CheckedDocument) -> VerificationContext {
-        VerificationContext(
+        let carried = (document.presentation?.statusLists ?? []).enumerated().map { index, list in
+            StatusListEvidence(list, source: "/\(Presentation.statusListsMember)/\(index)")
+        }
+        return VerificationContext(
             checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain,
-            documentKind: document.kind, presenter: document.presenter, fileCredentials: document.credentials)
+            documentKind: document.kind, presenter: document.presenter, fileCredentials: document.credentials,
+            statusLists: statusLists + carried, trust: trust, maxStatusAge: maxStatusAge)
     }
 
     /// Checks one parsed credential on its own (not inside a presentation); `pointer` and `line`
@@ -43,7 +54,9 @@ public struct CredentialVerifier: Sendable {
             return notACredential(found: document.typeName, pointer: pointer, line: line)
         }
         let checked = CheckedCredential(credential, pointer: pointer, line: line, verifier: proofVerifier)
-        let context = VerificationContext(checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain)
+        let context = VerificationContext(
+            checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain,
+            statusLists: statusLists, trust: trust, maxStatusAge: maxStatusAge)
         return report(for: checked, in: context)
     }
 

@@ -43,10 +43,13 @@ extension Wallet {
     /// - Throws: `backupFailure` for a wrong passphrase, a tampered or foreign file (nothing is
     ///   decrypted in part); `invalidWallet` when the payload is not a wallet or its key is not the
     ///   holder's.
-    public static func openBackup(_ compact: String, passphrase: [UInt8], file: String) throws(WalletError) -> (wallet: Wallet, key: Ed25519.PrivateKey?) {
+    public static func openBackup(
+        _ compact: String, passphrase: [UInt8], file: String, maxIterations: Int = JWE.defaultMaxIterations
+    ) throws(WalletError) -> (wallet: Wallet, key: Ed25519.PrivateKey?) {
         let plaintext: [UInt8]
         do {
-            plaintext = try JWE.decrypt(compact.trimmingCharacters(in: .whitespacesAndNewlines), passphrase: passphrase)
+            plaintext = try JWE.decrypt(
+                compact.trimmingCharacters(in: .whitespacesAndNewlines), passphrase: passphrase, maxIterations: maxIterations)
         } catch {
             throw WalletError(.backupFailure, error.message, file: file)
         }

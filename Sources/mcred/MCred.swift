@@ -23,7 +23,8 @@ struct MCred: ParsableCommand {
         subcommands: [
             KeygenCommand.self, DidCommand.self, IssueCommand.self, VerifyCommand.self,
             InspectCommand.self, CanonicalizeCommand.self, WalletCommand.self, PresentCommand.self,
-            ChallengeCommand.self, StackCommand.self, RenderCommand.self, ServeCommand.self, DemoCommand.self,
+            ChallengeCommand.self, StackCommand.self, StatusCommand.self, TrustCommand.self, RenderCommand.self,
+            ServeCommand.self, DemoCommand.self,
         ]
     )
 

@@ -207,6 +207,33 @@ struct VerifierServerHTTPTests {
         }
     }
 
+    @Test("status lists given to the server are used like verify --status: unknown without, fail once revoked")
+    func statusListsCarryOver() async throws {
+        let key = try KeyFile.readPrivateKey(at: packageRoot.appendingPathComponent("keys-example/issuer.key").path)
+        let url = "https://example.org/status/serve"
+        var template = try JSONValue(parsing: try example("construction.json"))
+        template["credentialStatus"] = [
+            "id": .string(url + "#42"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+            "statusListIndex": "42", "statusListCredential": .string(url),
+        ]
+        let credential = try CredentialIssuer(key: key).issue(template).canonicalBytes
+        let lists = StatusListIssuer(key: key)
+        let revoked = try lists.update(try lists.create(url: url, purpose: "revocation"), index: 42, value: true)
+
+        func status(_ service: VerifierService) async throws -> JSONValue? {
+            var result: JSONValue?
+            try await withServer(service) { server in
+                let json = try await server.send("POST", "/api/verify", body: credential).json()
+                result = json["files"]?[0]?["credentials"]?[0]?["checks"]?.arrayValue?.first { $0["check"] == "status" }?["result"]
+            }
+            return result
+        }
+        #expect(try await status(VerifierService()) == "unknown")
+        var verifier = CredentialVerifier()
+        verifier.statusLists = [StatusListEvidence(revoked, source: "status.json")]
+        #expect(try await status(VerifierService(verifier: verifier)) == "fail")
+    }
+
     @Test("a printable page is verified through the credential it embeds")
     func printablePage() async throws {
         let page = try PrintableCredential.render(try example("agri-food.signed.json"))

@@ -37,6 +37,13 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         public static let fileUnwritable = Code("fileUnwritable")
         /// The destination is a directory, FIFO, device, socket or symbolic link: never replaced.
         public static let notRegularFile = Code("notRegularFile")
+        /// Another process holds the advisory lock of a file and did not release it in time.
+        public static let fileLocked = Code("fileLocked")
+        // Compression (status lists).
+        /// Data that should be gzip (RFC 1952) is corrupt, truncated or followed by other bytes.
+        public static let invalidCompression = Code("invalidCompression")
+        /// zlib could not compress or start decompressing (an internal failure).
+        public static let compressionFailed = Code("compressionFailed")
     }
 
     /// What went wrong.

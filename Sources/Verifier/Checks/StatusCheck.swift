@@ -5,8 +5,9 @@ extension CheckID {
     public static let status = CheckID(rawValue: "status")
 }
 
-/// `status`: the credential is not revoked or suspended (DESIGN.md §7); `unknown` when no list is
-/// at hand, never `pass` without one.
+/// `status`: the credential is not revoked or suspended (DESIGN.md §7, spec/status.md): `pass`
+/// only with a usable list at hand, `fail` when its bit is set, `unknown` otherwise — never
+/// `pass` without a list.
 public struct StatusCheck: CredentialCheck {
     public var id: CheckID { .status }
 
@@ -14,10 +15,9 @@ public struct StatusCheck: CredentialCheck {
     public init() {}
 
     public func evaluate(_ checked: CheckedCredential, in context: VerificationContext) -> CheckOutcome {
-        guard let status = checked.credential.object["credentialStatus"] else {
-            return CheckOutcome(id, .skip, "no credentialStatus")
-        }
-        let list = (status.arrayValue?.first ?? status)["statusListCredential"]?.stringValue ?? "an unnamed list"
-        return CheckOutcome(id, .unknown, "status list \(list) is not at hand; revocation not checked", pointer: "/credentialStatus")
+        StatusEvaluator(
+            lists: context.statusLists, trust: context.trust, checkingTime: context.checkingTime,
+            maxAge: context.maxStatusAge
+        ).evaluate(checked.credential)
     }
 }

@@ -5,7 +5,9 @@ extension CheckID {
     public static let trust = CheckID(rawValue: "trust")
 }
 
-/// `trust`: the issuer's key is vouched for by a trust list (DESIGN.md §7); `skip` without one.
+/// `trust`: a current trust list of an anchor the verifier names lists the issuer's key, and the
+/// credential was signed (`proof.created`, else `validFrom`) inside that key's window
+/// (DESIGN.md §7, spec/trust-list.md); `skip` without trust lists or anchors.
 public struct TrustCheck: CredentialCheck {
     public var id: CheckID { .trust }
 
@@ -13,6 +15,12 @@ public struct TrustCheck: CredentialCheck {
     public init() {}
 
     public func evaluate(_ checked: CheckedCredential, in context: VerificationContext) -> CheckOutcome {
-        CheckOutcome(id, .skip, "no trust list given")
+        let credential = checked.credential
+        let proofCreated: String? = switch checked.proof {
+        case .verified(_, let proof): proof.created
+        default: credential.object["proof"]?["created"]?.stringValue
+        }
+        return context.trust.evaluate(
+            issuer: credential.issuerID, signedAt: proofCreated ?? credential.validFrom, at: context.checkingTime)
     }
 }

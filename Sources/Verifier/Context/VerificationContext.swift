@@ -28,12 +28,20 @@ public struct VerificationContext: Sendable {
     public var presenter: Presenter
     /// Every credential of the same file, in file order (for checks that look across them).
     public var fileCredentials: [CheckedCredential]
+    /// The status lists at hand: those the verifier gave (`--status`) and those the file carries,
+    /// each decoded and verified once.
+    public var statusLists: [StatusListEvidence]
+    /// The trust lists and anchors the verifier gave (`--trust`, `--anchor`).
+    public var trust: TrustEvaluator
+    /// Status lists dated longer than this before the checking time are no evidence (`--max-status-age`).
+    public var maxStatusAge: TimeInterval?
 
     /// Creates a context.
     public init(
         checkingTime: Date, expectedChallenge: String? = nil, expectedDomain: String? = nil,
         documentKind: DocumentKind = .credential, presenter: Presenter = .notPresented,
-        fileCredentials: [CheckedCredential] = []
+        fileCredentials: [CheckedCredential] = [], statusLists: [StatusListEvidence] = [],
+        trust: TrustEvaluator = TrustEvaluator(), maxStatusAge: TimeInterval? = nil
     ) {
         self.checkingTime = checkingTime
         self.expectedChallenge = expectedChallenge
@@ -41,5 +49,8 @@ public struct VerificationContext: Sendable {
         self.documentKind = documentKind
         self.presenter = presenter
         self.fileCredentials = fileCredentials
+        self.statusLists = statusLists
+        self.trust = trust
+        self.maxStatusAge = maxStatusAge
     }
 }

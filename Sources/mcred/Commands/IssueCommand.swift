@@ -21,6 +21,7 @@ struct IssueCommand: ParsableCommand {
               mcred issue --key keys-example/issuer.key spec/examples/construction.json --out construction.vc.json
               mcred issue --key issuer.key --valid-until 2031-06-30 template.json
               mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl --jobs 2
+              mcred issue --key issuer.key --status-list status.json template.json --out vc.json
 
             A batch is read in windows, so its size is not limited; each line may hold up to 64 MiB. \
             Every bad line is named as FILE:LINE on standard error, and then no output file is written \
@@ -48,6 +49,8 @@ struct IssueCommand: ParsableCommand {
     var batch: String?
 
     @OptionGroup var batchOptions: BatchOptions
+
+    @OptionGroup(title: "Status") var statusOptions: StatusOptions
 
     @Argument(help: ArgumentHelp("The unsigned credential template (JSON; - for standard input).", valueName: "template"))
     var template: String?
@@ -78,14 +81,19 @@ struct IssueCommand: ParsableCommand {
         } catch {
             throw error.inFile(name)
         }
+        let status = try statusOptions.allocate(count: 1)
         let signed: JSONValue
         do {
-            signed = try issuer.issue(document)
-        } catch {
+            signed = try issuer.issue(document, status: status.first)
+            try output.write(Array(signed.prettyPrinted().utf8))
+        } catch let error as IssuerError {
+            statusOptions.release(status)
             throw IssuerError(error.code, "\(name): \(error.message)", problems: error.problems)
+        } catch {
+            statusOptions.release(status)
+            throw error
         }
         if allowIncomplete { warnAboutMissingElements(in: signed, file: name) }
-        try output.write(Array(signed.prettyPrinted().utf8))
         if let out = output.out, out != "-" {
             let id = TerminalSafe.escape(signed["id"]?.stringValue) ?? "credential"
             Terminal.note("signed \(id) as \(issuer.issuerDID.did) → \(TerminalSafe.escape(out))")
@@ -102,6 +110,8 @@ struct IssueCommand: ParsableCommand {
     }
 
     func runBatch(_ issuer: CredentialIssuer, input: String) throws {
+        // Indices are allocated (and recorded) for every line before anything is signed or staged.
+        let status = try statusOptions.allocate(count: statusOptions.statusList == nil ? 0 : StatusOptions.countLines(input))
         let reader = try JSONLinesReader(path: input)
         let name = TerminalSafe.escape(input == "-" ? "<stdin>" : input)
         // All or nothing: the output is staged beside its destination and renamed into place only
@@ -120,16 +130,21 @@ struct IssueCommand: ParsableCommand {
                     Terminal.error("\(name):\(error.line ?? 0): " + TerminalSafe.escape(error.message))
                     for problem in error.problems { Terminal.note("  " + TerminalSafe.escape(problem.description)) }
                 },
-                progress: { lines, bytesRead in progress.report(lines: lines, bytesRead: bytesRead) })
+                progress: { lines, bytesRead in progress.report(lines: lines, bytesRead: bytesRead) },
+                statusEntries: status)
         } catch {
             progress.finish()
             staged?.discard()
+            // Nothing reached the output file; what reached standard output keeps its indices.
+            if staged != nil { statusOptions.release(status) }
             throw error
         }
         progress.finish()
         let total = summary.issued + summary.failed
         if summary.failed > 0 {
             staged?.discard()
+            // Only the lines written keep their indices: none for a file, the first ones on standard output.
+            statusOptions.release(Array(status.dropFirst(staged == nil ? summary.issued : 0)))
             if staged == nil {
                 Terminal.note("stopped at the first refused line after \(summary.issued) credentials on standard output")
             } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredentialCore
 import Foundation
+import Verifier
 import VerifierServer
 
 /// `mcred serve`: the local verifier page for people without a terminal.
@@ -15,9 +16,13 @@ struct ServeCommand: ParsableCommand {
             POST /api/verify answers the JSON report (spec/serve.md). Nothing is stored; one access \
             line per request (method, path, status, bytes) goes to standard error. Ctrl-C stops it.
 
+            --status, --trust and --anchor work as for `mcred verify`: the lists are read once at \
+            start; restart the server to use newer ones.
+
             Examples:
               mcred serve
               mcred serve --port 9000 --domain hr.example.com
+              mcred serve --status status.json --trust trust.json --anchor did:key:z6Mk…
             """
     )
 
@@ -33,13 +38,19 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check validity at this time instead of the time of each request (2030-01-01 or 2030-01-01T12:00:00Z).", valueName: "date"))
     var at: String?
 
+    @OptionGroup(title: "Status and trust") var evidence: EvidenceOptions
+
     func validate() throws {
         if let at { _ = try parseDateOption(at, option: "--at") }
     }
 
     func run() throws {
         let checkingTime = try at.map { try parseDateOption($0, option: "--at").date }
-        let service = VerifierService(checkingTime: checkingTime, domain: domain)
+        // The status lists and trust lists are read and checked once, as `verify` does, and every
+        // request starts from this verifier.
+        var verifier = CredentialVerifier()
+        try evidence.configure(&verifier)
+        let service = VerifierService(verifier: verifier, checkingTime: checkingTime, domain: domain)
         let server = try VerifierServer(host: host, port: port, service: service) { line in Terminal.note(line) }
         if !VerifierServer.isLoopback(host) {
             Terminal.error("warning: listening on \(host), not on loopback: anyone who can reach this machine can use the page")

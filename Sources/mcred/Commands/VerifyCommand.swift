@@ -17,10 +17,16 @@ struct VerifyCommand: ParsableCommand {
             check fails, 2 when a file cannot be checked at all (every other file is still \
             reported). spec/report.md documents --json (report format 2).
 
+            status passes only with a usable status list at hand (--status, or carried in the \
+            file): signed by the issuer, not expired, the newest of its URL; without one it is \
+            unknown, never pass. trust uses only trust lists of the anchors you name with --anchor \
+            (spec/status.md, spec/trust-list.md).
+
             Examples:
               mcred verify construction.vc.json
               mcred verify --json --at 2030-01-01 a.json b.json
               mcred verify --batch signed.jsonl --jobs 2
+              mcred verify --status status.json --trust trust.json --anchor did:key:z6Mk… vc.json
             """
     )
 
@@ -44,6 +50,8 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var batchOptions: BatchOptions
 
+    @OptionGroup(title: "Status and trust") var evidence: EvidenceOptions
+
     @Argument(help: ArgumentHelp("Credential or presentation files (- for standard input).", valueName: "file"))
     var files: [String] = []
 
@@ -55,7 +63,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let checkingTime = try at.map { try parseDateOption($0, option: "--at").date } ?? Date()
-        let verifier = CredentialVerifier(at: checkingTime, challenge: challenge, domain: domain)
+        var verifier = CredentialVerifier(at: checkingTime, challenge: challenge, domain: domain)
+        try evidence.configure(&verifier)
         if let batch {
             try runBatch(verifier, input: batch, checkingTime: checkingTime)
             return

@@ -1,0 +1,83 @@
+public import CredentialCore
+public import Foundation
+public import Signing
+
+/// A status list at hand (given with `--status` or carried in the file), decoded and its proof
+/// verified once per run, whatever the number of credentials it concerns.
+public struct StatusListEvidence: Sendable {
+    /// Where the list came from, for messages (a file name, or a pointer in the carrying file).
+    public let source: String
+    /// The decoded list, when the document is a readable status list.
+    public let list: StatusListCredential?
+    /// The list's `id` (also for a list that could not be decoded, when it has one).
+    public let id: String?
+    /// The key whose eddsa-jcs-2022 proof verified, for `assertionMethod`.
+    public let signer: String?
+    /// When the list was signed: `proof.created`, else nil.
+    public let signedAt: Date?
+    /// Why the list is no evidence at all (not decodable, unsigned, bad signature), or nil.
+    public let problem: String?
+
+    /// Decodes and verifies one status list credential.
+    public init(
+        _ document: JSONValue, source: String, byteLimit: Int = BitstringStatusList.defaultByteLimit,
+        verifier: EddsaJcs2022.Verifier = EddsaJcs2022.Verifier(cacheCapacity: 0)
+    ) {
+        self.source = source
+        self.id = document["id"]?.stringValue
+        let list: StatusListCredential
+        do {
+            list = try StatusListCredential(document, byteLimit: byteLimit)
+        } catch {
+            self.list = nil
+            self.signer = nil
+            self.signedAt = nil
+            self.problem = "not a valid status list: \(error.description)"
+            return
+        }
+        self.list = list
+        // Lists are checked with the same eddsa-jcs-2022 code as credentials.
+        let verification: EddsaJcs2022.Verification
+        do {
+            verification = try verifier.verify(document)
+        } catch {
+            self.signer = nil
+            self.signedAt = nil
+            self.problem = "its proof could not be checked (\(error.message))"
+            return
+        }
+        switch verification {
+        case .failed(let failure):
+            self.signer = nil
+            self.signedAt = nil
+            self.problem = "its proof does not verify (\(failure.message))"
+        case .verified(let key, let proof):
+            let purpose = proof["proofPurpose"]?.stringValue ?? ""
+            guard purpose.hasSameBytes(as: "assertionMethod") else {
+                self.signer = nil
+                self.signedAt = nil
+                self.problem = "its proof is for \(purpose), not assertionMethod"
+                return
+            }
+            guard key.did.hasSameBytes(as: list.issuerID) else {
+                self.signer = nil
+                self.signedAt = nil
+                self.problem = "it is signed by \(key.did), not by its issuer \(list.issuerID)"
+                return
+            }
+            self.signer = key.did
+            self.signedAt = proof["created"]?.stringValue.flatMap(XSDDateTime.parse)
+            self.problem = nil
+        }
+    }
+
+    /// The list's date, which decides which of several lists is the newest: `validFrom`, else the
+    /// proof's `created`.
+    public var date: Date? { list?.validFrom ?? signedAt }
+
+    /// The date as written, for messages.
+    public var dateText: String {
+        if let text = list?.validFromText { return text }
+        return signedAt.map(XSDDateTime.format) ?? "(undated)"
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import CredentialCore
+import Issuer
+import Signing
+
+/// `mcred trust add`: vouch for an issuer key.
+struct TrustAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add an issuer key to a trust list, or replace its entry.",
+        discussion: """
+            Edits the list in place (atomically, previous version kept as TRUST.json.bak) and \
+            re-signs it. Keys with the same --org belong to one organisation: give a rotated key \
+            the same --org, end the old key's window with --until, and start the new one's with --from.
+
+            Example:
+              mcred trust add --key agency.key --list trust.json --issuer did:key:z6Mk… --name "Centro Verde" \\
+                --country ES --org E-SEVILLA07 --accreditation "ANECA" --from 2026-01-01
+            """
+    )
+
+    @Option(help: ArgumentHelp("The trust anchor's private key (PKCS#8 PEM).", valueName: "key-file"))
+    var key: String
+
+    @Option(help: ArgumentHelp("The trust list file to edit.", valueName: "file"))
+    var list: String
+
+    @Option(help: ArgumentHelp("The issuer key's did:key.", valueName: "did"))
+    var issuer: String
+
+    @Option(help: ArgumentHelp("The organisation's name.", valueName: "name"))
+    var name: String
+
+    @Option(help: ArgumentHelp("ISO 3166-1 alpha-2 country code, e.g. ES.", valueName: "cc"))
+    var country: String
+
+    @Option(help: ArgumentHelp("A stable organisation id, e.g. its Erasmus code (default: the DID).", valueName: "id"))
+    var org: String?
+
+    @Option(help: ArgumentHelp("The accreditation or quality-assurance body.", valueName: "text"))
+    var accreditation: String?
+
+    @Option(help: ArgumentHelp("Start of the key's window (2026-01-01 or a dateTime; default: open).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("End of the key's window (default: open).", valueName: "date"))
+    var until: String?
+
+    func validate() throws {
+        if let from { _ = try parseDateOption(from, option: "--from") }
+        if let until { _ = try parseDateOption(until, option: "--until") }
+    }
+
+    func run() throws {
+        let anchor = TrustListIssuer(key: try KeyFile.readPrivateKey(at: key))
+        let entry = try TrustListEntry(
+            issuer: issuer, organization: org, name: name, country: country, accreditation: accreditation,
+            validFrom: try from.map { try parseDateOption($0, option: "--from").text },
+            validUntil: try until.map { try parseDateOption($0, option: "--until").text })
+        let lock = try FileLock(path: list + ".lock")
+        let document = try JSONValue(parsing: FileIO.read(list))
+        let replacing = try anchor.ownList(document).entry(for: issuer) != nil
+        let updated = try anchor.add(entry, to: document)
+        try FileIO.replaceKeepingBackup(Array(updated.prettyPrinted().utf8), at: list)
+        lock.unlock()
+        Terminal.note("\(replacing ? "replaced" : "added") \(issuer) (\(entry.windowDescription)) → \(list) (previous: \(list).bak)")
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@Suite("mcred status and trust", .serialized)
+struct StatusTrustCLITests {
+    let template = CLI.packageRoot.appendingPathComponent("spec/examples/construction.json").path
+
+    func read(_ folder: URL, _ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The statusListIndex of a credential file.
+    func index(_ folder: URL, _ name: String) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any]
+        let status = try #require(object?["credentialStatus"] as? [String: Any])
+        return try #require(status["statusListIndex"] as? String)
+    }
+
+    @Test("issuer revokes, verifier with the new list catches it; without a list the status is unknown")
+    func revocationWalkthrough() throws {
+        let folder = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["keygen", "--out", "issuer.key"], in: folder).status == 0)
+        let created = try CLI.run(
+            ["status", "create", "--key", "issuer.key", "--url", "https://example.org/status/1", "--purpose", "revocation",
+             "--valid-for", "10", "--out", "status.json"], in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        let issued = try CLI.run(["issue", "--key", "issuer.key", "--status-list", "status.json", template, "--out", "vc.json"], in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let bit = try index(folder, "vc.json")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("status.json.alloc").path))
+
+        let unknown = try CLI.run(["verify", "vc.json"], in: folder)
+        #expect(unknown.status == 0)
+        #expect(unknown.stdout.contains("unknown status"))
+        #expect(try CLI.run(["verify", "--strict", "vc.json"], in: folder).status == 1)
+        let pass = try CLI.run(["verify", "--status", "status.json", "vc.json"], in: folder)
+        #expect(pass.status == 0)
+        #expect(pass.stdout.contains("pass    status    not revoked: bit \(bit) is 0"))
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("status.json"), to: folder.appendingPathComponent("old.json"))
+
+        let revoke = try CLI.run(["status", "set", "--key", "issuer.key", "--list", "status.json", "--credential", "vc.json"], in: folder)
+        #expect(revoke.status == 0, "\(revoke.stderr)")
+        #expect(try read(folder, "status.json.bak") == read(folder, "old.json"))
+        let caught = try CLI.run(["verify", "--status", "status.json", "vc.json"], in: folder)
+        #expect(caught.status == 1)
+        #expect(caught.stdout.contains("fail    status    revoked: bit \(bit) is set in https://example.org/status/1 dated"))
+        // Handing the old list too changes nothing: the newest decides.
+        #expect(try CLI.run(["verify", "--status", "old.json", "--status", "status.json", "vc.json"], in: folder).status == 1)
+        #expect(try CLI.run(["status", "show", "--list", "status.json", "--index", bit], in: folder).stdout.hasPrefix("index \(bit): 1 (revocation)"))
+
+        // Revocation is final.
+        let before = try read(folder, "status.json")
+        let clear = try CLI.run(["status", "set", "--key", "issuer.key", "--list", "status.json", "--index", bit, "--clear"], in: folder)
+        #expect(clear.status == 1)
+        #expect(clear.stderr.contains("revocation list"))
+        #expect(try read(folder, "status.json") == before)
+        // After the list's validUntil it is no evidence.
+        let late = try CLI.run(["verify", "--status", "status.json", "--at", "2099-01-01", "vc.json"], in: folder)
+        #expect(late.stdout.contains("unknown status"))
+        #expect(late.stdout.contains("expired"))
+    }
+
+    @Test("a suspension is lifted with --clear; the verifier follows the newest list")
+    func suspension() throws {
+        let folder = try CLI.temporaryDirectory()
+        try CLI.run(["keygen", "--out", "issuer.key"], in: folder)
+        try CLI.run(["status", "create", "--key", "issuer.key", "--url", "https://example.org/status/s", "--purpose", "suspension", "--out", "s.json"], in: folder)
+        let issued = try CLI.run(["issue", "--key", "issuer.key", "--status-list", "s.json", "--status-index", "5", template, "--out", "vc.json"], in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        #expect(try index(folder, "vc.json") == "5")
+        let again = try CLI.run(["issue", "--key", "issuer.key", "--status-list", "s.json", "--status-index", "5", template, "--out", "vc2.json"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already handed out"))
+        #expect(try CLI.run(["status", "set", "--key", "issuer.key", "--list", "s.json", "--index", "5"], in: folder).status == 0)
+        let suspended = try CLI.run(["verify", "--status", "s.json", "vc.json"], in: folder)
+        #expect(suspended.status == 1)
+        #expect(suspended.stdout.contains("suspended: bit 5 is set"))
+        #expect(try CLI.run(["status", "set", "--key", "issuer.key", "--list", "s.json", "--index", "5", "--clear"], in: folder).status == 0)
+        #expect(try CLI.run(["verify", "--status", "s.json", "vc.json"], in: folder).status == 0)
+    }
+
+    @Test("a batch that needs more indices than the range has is refused before anything is signed")
+    func batchCapacity() throws {
+        let folder = try CLI.temporaryDirectory()
+        try CLI.run(["keygen", "--out", "issuer.key"], in: folder)
+        try CLI.run(["status", "create", "--key", "issuer.key", "--url", "https://example.org/status/b", "--purpose", "revocation", "--out", "s.json"], in: folder)
+        // Without its fixed id, so that each line gets its own (ids must not repeat in a batch).
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: template))) as? [String: Any])
+        object["id"] = nil
+        let line = try JSONSerialization.data(withJSONObject: object)
+        try (line + Data("\n".utf8) + line + Data("\n".utf8) + line + Data("\n".utf8)).write(to: folder.appendingPathComponent("in.jsonl"))
+        let refused = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "10-11", "--out", "out.jsonl"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("3 status indices needed, but the range 10-11"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("out.jsonl") }.isEmpty)
+        let issued = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "10-12", "--out", "out.jsonl"], in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let indices = try read(folder, "out.jsonl").split(separator: "\n").map { line -> String in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return try #require((object?["credentialStatus"] as? [String: Any])?["statusListIndex"] as? String)
+        }
+        #expect(Set(indices) == ["10", "11", "12"])
+        // A refused line makes the whole batch write nothing, and its indices return to the pool.
+        try (line + Data("\n".utf8) + Data("{}\n".utf8)).write(to: folder.appendingPathComponent("bad.jsonl"))
+        let bad = try CLI.run(["issue", "--key", "issuer.key", "--batch", "bad.jsonl", "--status-list", "s.json", "--status-index-range", "20-21", "--out", "bad-out.jsonl"], in: folder)
+        #expect(bad.status == 1)
+        let retry = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "19-21", "--out", "retry.jsonl"], in: folder)
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(try CLI.run(["issue", "--key", "issuer.key", "--batch", "-", "--status-list", "s.json"], stdin: [UInt8](line), in: folder).status == 2)
+    }
+
+    @Test("an employer trusts exactly the issuers the agency vouches for")
+    func trustWalkthrough() throws {
+        let folder = try CLI.temporaryDirectory()
+        let issuerDID = try CLI.run(["keygen", "--out", "issuer.key"], in: folder).stdout.trimmingCharacters(in: .newlines)
+        try CLI.run(["keygen", "--out", "rogue.key"], in: folder)
+        let agencyDID = try CLI.run(["keygen", "--out", "agency.key"], in: folder).stdout.trimmingCharacters(in: .newlines)
+        #expect(try CLI.run(["trust", "create", "--key", "agency.key", "--name", "Accredited providers", "--out", "trust.json"], in: folder).status == 0)
+        let added = try CLI.run(
+            ["trust", "add", "--key", "agency.key", "--list", "trust.json", "--issuer", issuerDID, "--name", "Centro Verde",
+             "--country", "ES", "--org", "E-SEVILLA07", "--accreditation", "ANECA", "--from", "2020-01-01"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("trust.json.bak").path))
+        try CLI.run(["issue", "--key", "issuer.key", template, "--out", "good.json"], in: folder)
+        try CLI.run(["issue", "--key", "rogue.key", template, "--out", "rogue.json"], in: folder)
+
+        let good = try CLI.run(["verify", "--trust", "trust.json", "--anchor", agencyDID, "good.json"], in: folder)
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("pass    trust     Centro Verde (ES, org E-SEVILLA07), accredited by ANECA"))
+        let rogue = try CLI.run(["verify", "--trust", "trust.json", "--anchor", agencyDID, "rogue.json"], in: folder)
+        #expect(rogue.status == 1)
+        #expect(rogue.stdout.contains("fail    trust"))
+        // A list from an anchor the employer did not name is ignored.
+        let other = try CLI.run(["verify", "--trust", "trust.json", "--anchor", issuerDID, "good.json"], in: folder)
+        #expect(other.stdout.contains("unknown trust"))
+        let usage = try CLI.run(["verify", "--trust", "trust.json", "good.json"], in: folder)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("--anchor"))
+
+        #expect(try CLI.run(["trust", "show", "--list", "trust.json"], in: folder).stdout.contains("E-SEVILLA07"))
+        #expect(try CLI.run(["trust", "remove", "--key", "agency.key", "--list", "trust.json", "--issuer", issuerDID], in: folder).status == 0)
+        #expect(try CLI.run(["verify", "--trust", "trust.json", "--anchor", agencyDID, "good.json"], in: folder).status == 1)
+        // Only the anchor edits its list.
+        #expect(try CLI.run(["trust", "add", "--key", "rogue.key", "--list", "trust.json", "--issuer", issuerDID, "--name", "X", "--country", "ES"], in: folder).status == 2)
+    }
+
+    @Test("a --status file that is not a status list stops the run with exit 2")
+    func badStatusFile() throws {
+        let result = try CLI.run(["verify", "--status", "spec/examples/construction.signed.json", "spec/examples/construction.signed.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("BitstringStatusListCredential"))
+    }
+}
