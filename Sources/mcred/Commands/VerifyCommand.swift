@@ -12,7 +12,8 @@ struct VerifyCommand: ParsableCommand {
             Checks each credential in each file: schema (VC 2.0), profile (EU Annex I), signature \
             (eddsa-jcs-2022 by the issuer's did:key), validity (dates), trust, status, stack, holder. \
             A presentation also gets the file-level check "presentation": it holds credentials and \
-            is signed by its holder for your --challenge and --domain. \
+            is signed by its holder for your --challenge and --domain. A printable page from \
+            `mcred render` is checked as the credential it embeds. \
             Exit 0 when every check passes (warn/unknown/skip allowed unless --strict), 1 when a \
             check fails, 2 when a file cannot be checked at all (every other file is still \
             reported). spec/report.md documents --json (report format 2).
@@ -52,7 +53,7 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup(title: "Status and trust") var evidence: EvidenceOptions
 
-    @Argument(help: ArgumentHelp("Credential or presentation files (- for standard input).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Credential, presentation, wallet or printable page (mcred render) files (- for standard input).", valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
