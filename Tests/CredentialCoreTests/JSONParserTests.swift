@@ -215,6 +215,16 @@ struct JSONParserTests {
         }
     }
 
+    @Test("counts every value, containers included, against the value limit")
+    func valueLimit() throws {
+        let limits = JSONLimits(maxValues: 5)
+        // Four scalars and the array: five values.
+        #expect(try JSONValue(parsing: "[1,2,3,4]", limits: limits) == [1, 2, 3, 4])
+        #expect(throws: CredentialError(.tooManyValues, "")) { try JSONValue(parsing: "[1,2,3,4,5]", limits: limits) }
+        #expect(throws: CredentialError(.tooManyValues, "")) { try JSONValue(parsing: "{\"a\":[1,{\"b\":2}]}", limits: JSONLimits(maxValues: 4)) }
+        #expect(JSONLimits.default.maxValues == 2_097_152)
+    }
+
     @Test("refuses input larger than the byte limit")
     func sizeLimit() throws {
         let limits = JSONLimits(maxBytes: 10)

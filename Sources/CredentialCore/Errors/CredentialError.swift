@@ -28,6 +28,8 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         public static let tooDeep = Code("tooDeep")
         public static let tooLarge = Code("tooLarge")
         public static let stringTooLong = Code("stringTooLong")
+        /// The document holds more JSON values than `JSONLimits.maxValues`.
+        public static let tooManyValues = Code("tooManyValues")
         // Documents and files.
         public static let invalidPointer = Code("invalidPointer")
         public static let invalidValue = Code("invalidValue")

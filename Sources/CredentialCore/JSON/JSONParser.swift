@@ -14,6 +14,8 @@ struct JSONParser {
     let bytes: [UInt8]
     let limits: JSONLimits
     var index = 0
+    /// Values completed so far, against `limits.maxValues`.
+    var valueCount = 0
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
 
@@ -72,6 +74,7 @@ struct JSONParser {
                     index += 1
                     value = .object(JSONObject())
                 } else {
+                    try countValue()
                     openContainer(isObject: true)
                     try parseMemberName()
                     continue parsing
@@ -84,6 +87,7 @@ struct JSONParser {
                     index += 1
                     value = .array([])
                 } else {
+                    try countValue()
                     openContainer(isObject: false)
                     continue parsing
                 }
@@ -108,7 +112,9 @@ struct JSONParser {
                 throw unexpected("expected a value", child: true)
             }
 
-            // A value is complete: hand it to its container, closing containers as they end.
+            // A value is complete: count it (a non-empty container was counted when it opened), then
+            // hand it to its container, closing containers as they end.
+            try countValue()
             while depth > 0 {
                 if inObject {
                     members[members.count - 1].value = consume value
@@ -148,6 +154,17 @@ struct JSONParser {
                     at: index, child: false)
             }
             return value
+        }
+    }
+
+    /// Counts one more value against `limits.maxValues`.
+    @inline(__always)
+    mutating func countValue() throws(CredentialError) {
+        valueCount += 1
+        guard valueCount <= limits.maxValues else {
+            throw error(
+                .tooManyValues, "the document holds more than \(limits.maxValues) JSON values, the limit",
+                at: index, child: false)
         }
     }
 
