@@ -1,54 +1,68 @@
-/// base64url without padding (RFC 4648 §5), as Multibase prefix `u` uses it in `encodedList`.
+/// Base64url without padding (RFC 4648 §5; RFC 7515 §2 "Base64url Encoding"), as JOSE and
+/// `mcred challenge` use it.
 ///
-/// Internal: `Signing` has the public `Base64URL` (for JOSE); this lower module keeps its own copy.
-enum Base64URL {
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+/// Decoding is strict: no padding, whitespace or characters outside the URL-safe alphabet, and the
+/// unused low bits of the last character must be zero (RFC 4648 §3.5), so each byte string has
+/// exactly one encoding.
+public enum Base64URL {
+    /// `A`–`Z`, `a`–`z`, `0`–`9`, `-`, `_`.
+    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    static let decodeTable: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+    /// The value of each ASCII byte in the alphabet, or 0xff for bytes outside it.
+    static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xff, count: 256)
+        for (value, character) in alphabet.enumerated() {
+            table[Int(character)] = UInt8(value)
+        }
         return table
     }()
 
-    /// Encodes `bytes` without `=` padding.
-    static func encode(_ bytes: [UInt8]) -> String {
+    /// The unpadded base64url text of `bytes`; empty input gives an empty string.
+    public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity((bytes.count * 4 + 2) / 3)
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
         while index + 3 <= bytes.count {
-            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            output.append(alphabet[Int(value >> 18 & 63)])
-            output.append(alphabet[Int(value >> 12 & 63)])
-            output.append(alphabet[Int(value >> 6 & 63)])
-            output.append(alphabet[Int(value & 63)])
+            let group = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            output.append(alphabet[Int(group >> 18 & 63)])
+            output.append(alphabet[Int(group >> 12 & 63)])
+            output.append(alphabet[Int(group >> 6 & 63)])
+            output.append(alphabet[Int(group & 63)])
             index += 3
         }
-        let rest = bytes.count - index
-        if rest == 1 {
-            let value = UInt32(bytes[index]) << 16
-            output.append(alphabet[Int(value >> 18 & 63)])
-            output.append(alphabet[Int(value >> 12 & 63)])
-        } else if rest == 2 {
-            let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            output.append(alphabet[Int(value >> 18 & 63)])
-            output.append(alphabet[Int(value >> 12 & 63)])
-            output.append(alphabet[Int(value >> 6 & 63)])
+        // RFC 4648 §4: a final group of one or two bytes gives two or three characters (no `=`).
+        switch bytes.count - index {
+        case 1:
+            let group = UInt32(bytes[index]) << 16
+            output.append(alphabet[Int(group >> 18 & 63)])
+            output.append(alphabet[Int(group >> 12 & 63)])
+        case 2:
+            let group = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+            output.append(alphabet[Int(group >> 18 & 63)])
+            output.append(alphabet[Int(group >> 12 & 63)])
+            output.append(alphabet[Int(group >> 6 & 63)])
+        default:
+            break
         }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes unpadded base64url, or returns nil for padding, a character outside the alphabet,
-    /// an impossible length, or non-zero unused bits in the last character (RFC 4648 §3.5).
-    static func decode(_ text: String) -> [UInt8]? {
-        let characters = Array(text.utf8)
-        guard characters.count % 4 != 1 else { return nil }
+    /// The bytes of an unpadded base64url text, or nil when it is not one (see the type's rules).
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        decode(utf8: Array(text.utf8))
+    }
+
+    /// The bytes of unpadded base64url text given as UTF-8, or nil when it is not one.
+    static func decode(utf8 text: [UInt8]) -> [UInt8]? {
+        // A lone character carries only 6 bits: no length leaves 1 character over (RFC 4648 §4).
+        guard text.count % 4 != 1 else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(characters.count * 3 / 4)
+        output.reserveCapacity(text.count * 3 / 4)
         var accumulator: UInt32 = 0
         var bits = 0
-        for character in characters {
-            let value = decodeTable[Int(character)]
-            guard value != 0xFF else { return nil }
+        for character in text {
+            let value = values[Int(character)]
+            guard value != 0xff else { return nil }
             accumulator = accumulator << 6 | UInt32(value)
             bits += 6
             if bits >= 8 {
@@ -57,6 +71,7 @@ enum Base64URL {
                 accumulator &= (1 << UInt32(bits)) - 1
             }
         }
+        // RFC 4648 §3.5: the pad bits of the last character must be zero.
         guard accumulator == 0 else { return nil }
         return output
     }

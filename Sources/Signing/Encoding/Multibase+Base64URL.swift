@@ -1,3 +1,4 @@
+import CredentialCore
 extension Multibase {
     /// `u` + unpadded base64url of `bytes` (multibase `base64url`).
     public static func base64url(_ bytes: [UInt8]) -> String {

@@ -1,3 +1,4 @@
+import CredentialCore
 extension JWE {
     /// The five parts of a compact serialisation (RFC 7516 §7.1), the header kept as received and
     /// the other four decoded.

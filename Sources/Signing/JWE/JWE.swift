@@ -1,3 +1,4 @@
+import CredentialCore
 /// JSON Web Encryption (RFC 7516) in compact serialisation, keyed by a passphrase: `alg`
 /// PBES2-HS512+A256KW (RFC 7518 §4.8) and `enc` A256GCM (RFC 7518 §5.3), as the wallet backup uses it.
 ///

@@ -1,4 +1,4 @@
-import Signing
+import CredentialCore
 import Testing
 
 @Suite("Base64url without padding")
