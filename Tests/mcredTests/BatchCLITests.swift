@@ -151,35 +151,13 @@ struct BatchCLITests {
         try Data(bytes).write(to: folder.appendingPathComponent("in.jsonl"))
         bytes = []
         let bound = 100 * 1024 * 1024
-        let issued = try peakMemory(["issue", "--key", Self.key, "--batch", "in.jsonl", "--out", "out.jsonl", "--jobs", "2"], in: folder)
+        let issued = try CLI.peakMemory(["issue", "--key", Self.key, "--batch", "in.jsonl", "--out", "out.jsonl", "--jobs", "2"], in: folder)
         #expect(issued.status == 0)
         #expect(issued.peak > 0 && issued.peak < bound, "issue peaked at \(issued.peak) bytes")
         // The unsigned input: every line is parsed and fails its signature check, which keeps the
         // test short while the reading is the same.
-        let verified = try peakMemory(["verify", "--batch", "in.jsonl", "--jobs", "2"], in: folder)
+        let verified = try CLI.peakMemory(["verify", "--batch", "in.jsonl", "--jobs", "2"], in: folder)
         #expect(verified.status == 1)
         #expect(verified.peak > 0 && verified.peak < bound, "verify peaked at \(verified.peak) bytes")
-    }
-
-    /// Runs mcred and samples its peak resident memory (VmHWM, which only grows) until it exits.
-    func peakMemory(_ arguments: [String], in folder: URL) throws -> (status: Int32, peak: Int) {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        var peak = 0
-        while process.isRunning {
-            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
-                peak = max(peak, kilobytes * 1024)
-            }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        process.waitUntilExit()
-        return (process.terminationStatus, peak)
     }
 }

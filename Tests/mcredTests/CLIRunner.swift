@@ -103,6 +103,35 @@ enum CLI {
         return url.path
     }
 
+    /// Runs mcred and samples its peak resident memory (VmHWM, which only grows) until it exits;
+    /// returns the exit status, the peak in bytes and what it wrote on standard error.
+    static func peakMemory(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, peak: Int, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? packageRoot
+        let errors = try temporaryDirectory().appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let errorHandle = try FileHandle(forWritingTo: errors)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errorHandle
+        try process.run()
+        var peak = 0
+        while process.isRunning {
+            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+                peak = max(peak, kilobytes * 1024)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.waitUntilExit()
+        try errorHandle.close()
+        let stderr = String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self)
+        try? FileManager.default.removeItem(at: errors.deletingLastPathComponent())
+        return (process.terminationStatus, peak, stderr)
+    }
+
     /// A fresh temporary folder.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mcred-cli-\(UUID().uuidString)")

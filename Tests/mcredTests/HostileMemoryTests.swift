@@ -14,26 +14,9 @@ struct HostileMemoryTests {
         let path = folder.appendingPathComponent("ones.json")
         try Data(bytes).write(to: path)
 
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["verify", path.path]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        var peak = 0
-        while process.isRunning {
-            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
-                peak = max(peak, kilobytes * 1024)
-            }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        process.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 2)
-        #expect(message.contains("more than 2097152 JSON values"), "\(message)")
-        #expect(peak < 4 * bytes.count, "peak \(peak) bytes for a \(bytes.count)-byte file")
+        let result = try CLI.peakMemory(["verify", path.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("more than 2097152 JSON values"), "\(result.stderr)")
+        #expect(result.peak < 4 * bytes.count, "peak \(result.peak) bytes for a \(bytes.count)-byte file")
     }
 }
