@@ -36,37 +36,14 @@ public struct StatusListEvidence: Sendable {
             return
         }
         self.list = list
-        // Lists are checked with the same eddsa-jcs-2022 code as credentials.
-        let verification: EddsaJcs2022.Verification
-        do {
-            verification = try verifier.verify(document)
-        } catch {
+        switch ListProof.check(document, expectedSigner: list.issuerID, role: "issuer", verifier: verifier) {
+        case .failure(let problem):
             self.signer = nil
             self.signedAt = nil
-            self.problem = "its proof could not be checked (\(error.message))"
-            return
-        }
-        switch verification {
-        case .failed(let failure):
-            self.signer = nil
-            self.signedAt = nil
-            self.problem = "its proof does not verify (\(failure.message))"
-        case .verified(let key, let proof):
-            let purpose = proof["proofPurpose"]?.stringValue ?? ""
-            guard purpose.hasSameBytes(as: "assertionMethod") else {
-                self.signer = nil
-                self.signedAt = nil
-                self.problem = "its proof is for \(purpose), not assertionMethod"
-                return
-            }
-            guard key.did.hasSameBytes(as: list.issuerID) else {
-                self.signer = nil
-                self.signedAt = nil
-                self.problem = "it is signed by \(key.did), not by its issuer \(list.issuerID)"
-                return
-            }
-            self.signer = key.did
-            self.signedAt = proof["created"]?.stringValue.flatMap(XSDDateTime.parse)
+            self.problem = problem.message
+        case .success(let verified):
+            self.signer = verified.signer
+            self.signedAt = verified.proof["created"]?.stringValue.flatMap(XSDDateTime.parse)
             self.problem = nil
         }
     }

@@ -26,30 +26,12 @@ public struct TrustListEvidence: Sendable {
             return
         }
         self.list = list
-        let verification: EddsaJcs2022.Verification
-        do {
-            verification = try verifier.verify(document)
-        } catch {
+        switch ListProof.check(document, expectedSigner: list.anchor, role: "anchor", verifier: verifier) {
+        case .failure(let problem):
             self.signer = nil
-            self.problem = "its proof could not be checked (\(error.message))"
-            return
-        }
-        switch verification {
-        case .failed(let failure):
-            self.signer = nil
-            self.problem = "its proof does not verify (\(failure.message))"
-        case .verified(let key, let proof):
-            guard (proof["proofPurpose"]?.stringValue ?? "").hasSameBytes(as: "assertionMethod") else {
-                self.signer = nil
-                self.problem = "its proof is not for assertionMethod"
-                return
-            }
-            guard key.did.hasSameBytes(as: list.anchor) else {
-                self.signer = nil
-                self.problem = "it is signed by \(key.did), not by its anchor \(list.anchor)"
-                return
-            }
-            self.signer = key.did
+            self.problem = problem.message
+        case .success(let verified):
+            self.signer = verified.signer
             self.problem = nil
         }
     }
