@@ -150,4 +150,17 @@ struct StatusTrustCLITests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("BitstringStatusListCredential"))
     }
+
+    @Test("a list file that is empty or cut short is exit 2 with the file, line and column named")
+    func unreadableListFiles() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("empty.json"))
+        try Data("{\"type\": [\"Verifiable".utf8).write(to: folder.appendingPathComponent("cut.json"))
+        for arguments in [["status", "show", "--list", "empty.json"], ["trust", "show", "--list", "cut.json"]] {
+            let result = try CLI.run(arguments, in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("mcred: \(arguments[3]):1:"), "\(result.stderr)")
+        }
+    }
 }

@@ -21,6 +21,17 @@ public enum FileIO {
     /// (`removeTemporaryFiles()`). Signals are process-wide, so this list is too; a mutex guards it.
     private static let temporaryFiles = Mutex<Set<String>>([])
 
+    /// Reads and parses a JSON file (`-` for standard input); a parse error names the file.
+    /// - Throws: as `read(_:limit:)`, and the parser's codes with the file, line, column and pointer.
+    public static func readJSON(_ path: String) throws(CredentialError) -> JSONValue {
+        let bytes = try read(path)
+        do throws(CredentialError) {
+            return try JSONValue(parsing: bytes)
+        } catch {
+            throw error.inFile(path == "-" ? "<stdin>" : path)
+        }
+    }
+
     /// Reads a whole file, or standard input when `path` is `-`.
     /// - Throws: `fileUnreadable` when the file cannot be opened or read, `tooLarge` beyond `limit`.
     public static func read(_ path: String, limit: Int = defaultReadLimit) throws(CredentialError) -> [UInt8] {

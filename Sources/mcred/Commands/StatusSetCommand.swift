@@ -48,7 +48,7 @@ struct StatusSetCommand: ParsableCommand {
         let issuer = StatusListIssuer(key: try KeyFile.readPrivateKey(at: key))
         // One editor at a time; the allocation of indices takes the same lock.
         let lock = try FileLock(path: StatusIndexAllocator(listPath: list).lockPath)
-        let document = try JSONValue(parsing: FileIO.read(list))
+        let document = try FileIO.readJSON(list)
         let view = try issuer.ownList(document)
         let bit = try index ?? entryIndex(in: credential ?? "", list: view)
         let updated = try issuer.update(document, index: bit, value: !clear, validDays: validFor)
@@ -61,7 +61,7 @@ struct StatusSetCommand: ParsableCommand {
 
     /// The index of the credential's entry that names this list.
     func entryIndex(in file: String, list: StatusListCredential) throws -> Int {
-        let credential = try Credential(JSONValue(parsing: FileIO.read(file)))
+        let credential = try Credential(FileIO.readJSON(file))
         var named: [String] = []
         for result in StatusListEntry.entries(in: credential) {
             guard case .success(let entry) = result else { continue }

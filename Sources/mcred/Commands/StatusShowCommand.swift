@@ -21,7 +21,7 @@ struct StatusShowCommand: ParsableCommand {
     var index: Int?
 
     func run() throws {
-        let document = try JSONValue(parsing: FileIO.read(list))
+        let document = try FileIO.readJSON(list)
         let view: StatusListCredential
         do {
             view = try StatusListCredential(document)

@@ -58,7 +58,7 @@ struct TrustAddCommand: ParsableCommand {
             validFrom: try from.map { try parseDateOption($0, option: "--from").text },
             validUntil: try until.map { try parseDateOption($0, option: "--until").text })
         let lock = try FileLock(path: list + ".lock")
-        let document = try JSONValue(parsing: FileIO.read(list))
+        let document = try FileIO.readJSON(list)
         let replacing = try anchor.ownList(document).entry(for: issuer) != nil
         let updated = try anchor.add(entry, to: document)
         try FileIO.replaceKeepingBackup(Array(updated.prettyPrinted().utf8), at: list)

@@ -17,7 +17,7 @@ struct TrustShowCommand: ParsableCommand {
     var list: String
 
     func run() throws {
-        let document = try JSONValue(parsing: FileIO.read(list))
+        let document = try FileIO.readJSON(list)
         let trust: TrustList
         do {
             trust = try TrustList(document)
