@@ -43,8 +43,8 @@ extension CredentialVerifier {
         let lines = JSONLines.split(bytes)
         let reports = ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> CredentialReport in
             do throws(CredentialError) {
-                let document = try JSONValue(parsing: line.bytes)
-                return verify(document, line: line.number)
+                let (document, canonical) = try JSONValue.parsingNotingCanonicalForm(line.bytes)
+                return verify(line: document, canonical: canonical, number: line.number)
             } catch {
                 return .notACredential(
                     "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
@@ -92,8 +92,8 @@ extension CredentialVerifier {
                 line: line.number, skipMessage: "not checked: the line is over the size limit", checkIDs: checks.map(\.id))
         }
         do throws(CredentialError) {
-            let document = try JSONValue(parsing: line.bytes, limits: JSONLimits(maxBytes: lineLimit))
-            return verify(document, line: line.number)
+            let (document, canonical) = try JSONValue.parsingNotingCanonicalForm(line.bytes, limits: JSONLimits(maxBytes: lineLimit))
+            return verify(line: document, canonical: canonical, number: line.number)
         } catch {
             return .notACredential(
                 "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,

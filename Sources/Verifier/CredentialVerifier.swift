@@ -53,7 +53,19 @@ public struct CredentialVerifier: Sendable {
         guard let credential = try? Credential(document) else {
             return notACredential(found: document.typeName, pointer: pointer, line: line)
         }
-        let checked = CheckedCredential(credential, pointer: pointer, line: line, verifier: proofVerifier)
+        return verify(CheckedCredential(credential, pointer: pointer, line: line, verifier: proofVerifier))
+    }
+
+    /// Checks one line of a JSON Lines input, parsed with `JSONValue.parsingNotingCanonicalForm`.
+    func verify(line document: JSONValue, canonical: CanonicalText?, number: Int) -> CredentialReport {
+        guard let credential = try? Credential(document) else {
+            return notACredential(found: document.typeName, pointer: .root, line: number)
+        }
+        return verify(CheckedCredential(credential, line: number, verifier: proofVerifier, canonical: canonical))
+    }
+
+    /// Runs every check on a credential of its own (not part of a wallet or presentation).
+    private func verify(_ checked: CheckedCredential) -> CredentialReport {
         let context = VerificationContext(
             checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain,
             statusLists: statusLists, trust: trust, maxStatusAge: maxStatusAge)

@@ -130,6 +130,23 @@ struct EddsaJcs2022VerifierTests {
         }
     }
 
+    @Test("a verification method is kept by its bytes: a canonically equivalent spelling is refused, cached or not")
+    func methodCacheComparesBytes() throws {
+        // A seed whose did:key holds an uppercase K, which U+212A KELVIN SIGN is canonically equivalent to.
+        let did = try #require((1 ... 64).lazy.compactMap { seed in
+            (try? Ed25519.PrivateKey(seed: [UInt8](repeating: UInt8(seed), count: 32))).map { DIDKey(publicKey: $0.publicKey) }
+        }.first { $0.publicKeyMultibase.contains("K") })
+        let method = did.verificationMethodID
+        let kelvin = did.did + "#" + String(did.publicKeyMultibase.map { $0 == "K" ? "\u{212A}" : $0 })
+        #expect(kelvin == method)  // equal as Swift strings, not as bytes
+        let error = try #require(throws: SigningError.self) { try DIDKey(verificationMethod: kelvin) }
+        #expect(error.code == .invalidDIDKey)
+        let verifier = EddsaJcs2022.Verifier(cacheCapacity: 4)
+        #expect(try verifier.keys.didKey(forMethod: method) == did)
+        #expect(throws: SigningError.self) { try verifier.keys.didKey(forMethod: kelvin) }
+        #expect(try verifier.keys.didKey(forMethod: method) == did)
+    }
+
     @Test("an OpenSSL failure while checking the signature throws instead of failing the proof")
     func openSSLFailureThrows() throws {
         let (document, key) = try Self.signed(seed: 5)

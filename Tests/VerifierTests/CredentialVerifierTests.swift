@@ -178,6 +178,33 @@ struct CredentialVerifierTests {
         #expect(report.credentials[2][.schema]?.message.hasPrefix("not valid JSON") == true)
     }
 
+    @Test("batch lines verify alike whether their text is canonical (hashed as written) or not (serialised again)")
+    func batchCanonicalAndOtherText() throws {
+        let signed = try vectorJSON("vc-signed")
+        #expect(try JSONValue.parsingNotingCanonicalForm(signed.canonicalBytes).canonical != nil)
+        let texts = [
+            signed.canonicalString,
+            String(signed.prettyPrinted().filter { $0 != "\n" }),
+            String(reversedKeys(signed).prettyPrinted().filter { $0 != "\n" }),
+        ]
+        let report = verifier.verifyLines(Array((texts.joined(separator: "\n") + "\n").utf8), file: "in.jsonl", jobs: 1)
+        #expect(report.credentials.map { $0.passes(strict: false) } == [true, true, true])
+    }
+
+    @Test("batch lines in canonical text fail the signature when any value is changed")
+    func batchCanonicalTamperEveryLeaf() throws {
+        let original = try vectorJSON("vc-signed")
+        var lines: [String] = []
+        for pointer in leafPointers(of: original) {
+            var tampered = original
+            try tampered.setValue(altered(try #require(original.value(at: pointer))), at: pointer)
+            lines.append(tampered.canonicalString)
+        }
+        let report = verifier.verifyLines(Array((lines.joined(separator: "\n") + "\n").utf8), file: "in.jsonl", jobs: 2)
+        #expect(report.credentials.count == lines.count)
+        #expect(report.credentials.allSatisfy { $0[.signature]?.result == .fail })
+    }
+
     @Test("the JSON report has the documented shape")
     func jsonReport() throws {
         let report = VerificationReport(

@@ -105,10 +105,14 @@ public final class JSONLinesReader {
 
     /// Splits the first `count` bytes of the buffer at line breaks.
     private func split(count: Int, into lines: inout [JSONLines.Line]) {
+        // A local reference to the buffer: indexing the stored property byte by byte paid for an
+        // exclusivity check on every byte.
+        let window = buffer
+        let bytes = window.span
         var start = 0
         while start < count {
             var stop = start
-            while stop < count && buffer[stop] != 0x0A { stop += 1 }
+            while stop < count && bytes[stop] != 0x0A { stop += 1 }
             guard stop < count else {
                 // No line break before the end of the window: keep the start of the line for later.
                 keepPartial(start..<count)

@@ -1,11 +1,25 @@
 /// Key and string comparisons by Unicode scalars (UTF-8 bytes), never by canonical equivalence.
 enum JSONKey {
     /// Whether two strings have the same scalars.
+    ///
+    /// Compares the contiguous UTF-8 storage byte by byte: `elementsEqual` on the views walks
+    /// them through the generic iterator, which made key lookups a tenth of a verification.
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        let left = a.utf8, right = b.utf8
-        guard left.count == right.count else { return false }
-        return left.elementsEqual(right)
+        equal(a.utf8.span, b.utf8.span)
+    }
+
+    /// Whether two byte spans hold the same bytes.
+    @inline(__always)
+    static func equal(_ left: borrowing Span<UInt8>, _ right: borrowing Span<UInt8>) -> Bool {
+        let count = left.count
+        guard count == right.count else { return false }
+        var index = 0
+        while index < count {
+            if left[index] != right[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Hashes the scalars of a string (its UTF-8 bytes), unlike `String.hash(into:)`.
@@ -49,9 +63,13 @@ enum JSONKey {
     }
 }
 
-/// A `String` that hashes and compares by scalars, for duplicate detection in large objects.
-struct ScalarKey: Hashable {
-    let string: String
-    static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool { JSONKey.equal(lhs.string, rhs.string) }
-    func hash(into hasher: inout Hasher) { JSONKey.hash(string, into: &hasher) }
+/// A `String` that hashes and compares by its UTF-8 bytes, for sets and dictionary keys where
+/// canonically equivalent strings must stay apart (member names, identifiers).
+public struct ScalarKey: Hashable, Sendable {
+    /// The string.
+    public let string: String
+    /// Wraps `string`.
+    public init(string: String) { self.string = string }
+    public static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool { JSONKey.equal(lhs.string, rhs.string) }
+    public func hash(into hasher: inout Hasher) { JSONKey.hash(string, into: &hasher) }
 }

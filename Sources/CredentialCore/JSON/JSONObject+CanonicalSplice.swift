@@ -17,18 +17,18 @@ public struct CanonicalSplice: Sendable {
         self.key = key
         try JSONValue.object(object).checkFinite()
         // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
-        var order = Array(object.indices.filter { !JSONKey.equal(object[$0].key, key) })
-        order.sort { JSONKey.precedesInUTF16Order(object[$0].key, object[$1].key) }
+        let members = object.members.span
         var before: [UInt8] = []
         var after: [UInt8] = []
         before.reserveCapacity(4096)
         after.reserveCapacity(256)
-        for position in order {
-            let member = object[position]
-            if JSONKey.precedesInUTF16Order(member.key, key) {
-                Self.append(member.key, member.value, to: &before)
+        for position in CanonicalWriter.sortedOrder(object.members) {
+            let name = members[position].key
+            if JSONKey.equal(name, key) { continue }
+            if JSONKey.precedesInUTF16Order(name, key) {
+                Self.append(name, members[position].value, to: &before)
             } else {
-                Self.append(member.key, member.value, to: &after)
+                Self.append(name, members[position].value, to: &after)
             }
         }
         self.before = before

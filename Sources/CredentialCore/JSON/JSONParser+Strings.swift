@@ -114,7 +114,10 @@ extension JSONParser {
         switch bytes[position + 1] {
         case UInt8(ascii: "\""): simple = 0x22
         case UInt8(ascii: "\\"): simple = 0x5C
-        case UInt8(ascii: "/"): simple = 0x2F
+        case UInt8(ascii: "/"):
+            // RFC 8785 §3.2.2.2 writes "/" as it is.
+            isCanonical = false
+            simple = 0x2F
         case UInt8(ascii: "b"): simple = 0x08
         case UInt8(ascii: "f"): simple = 0x0C
         case UInt8(ascii: "n"): simple = 0x0A
@@ -137,6 +140,11 @@ extension JSONParser {
             }
             // RFC 7493 §2.1: noncharacters are refused escaped too, also as surrogate pairs (U+1FFFE).
             if Self.isNoncharacter(scalar) { throw noncharacter(scalar, at: position, escaped: true) }
+            // RFC 8785 §3.2.2.2 writes \u only for the controls without a short escape, in lowercase hex.
+            let last = bytes[position + 5]
+            if scalar >= 0x20 || Self.hasShortEscape(scalar) || (last >= UInt8(ascii: "A") && last <= UInt8(ascii: "F")) {
+                isCanonical = false
+            }
             appendUTF8(scalar)
             return next
         default:
@@ -147,6 +155,11 @@ extension JSONParser {
         }
         scratch.append(simple)
         return position + 2
+    }
+
+    /// Whether RFC 8785 (as JSON.stringify) escapes the control `scalar` as \b, \t, \n, \f or \r.
+    private static func hasShortEscape(_ scalar: UInt32) -> Bool {
+        scalar == 0x08 || scalar == 0x09 || scalar == 0x0A || scalar == 0x0C || scalar == 0x0D
     }
 
     /// The code unit of the `\uXXXX` escape whose backslash is at `position`.

@@ -40,6 +40,16 @@ struct JSONParser {
     /// Objects with more members than this switch from a linear duplicate scan to a hash set.
     static let linearKeyScanLimit = 16
 
+    /// Whether to note if the text is already in RFC 8785 form (see `CanonicalText`).
+    var tracksCanonical = false
+    /// False once the text is known not to be its own canonical form: whitespace, an escape,
+    /// members out of order, or a number not written as ECMAScript writes it.
+    var isCanonical = true
+    /// Where the outermost object's current member starts (its name's opening quote).
+    var memberStart = 0
+    /// The byte range of each member of the outermost object, in member order.
+    var topMemberRanges: [Range<Int>] = []
+
     init(bytes: [UInt8], limits: JSONLimits) {
         self.bytes = bytes
         self.limits = limits
@@ -94,7 +104,10 @@ struct JSONParser {
             case UInt8(ascii: "\""):
                 value = .string(try parseString())
             case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
-                value = .number(try parseNumber())
+                let numberStart = index
+                let number = try parseNumber()
+                if tracksCanonical && isCanonical { noteNumber(number, from: numberStart) }
+                value = .number(number)
             case UInt8(ascii: "t"):
                 try parseLiteral("true")
                 value = .bool(true)
@@ -117,6 +130,7 @@ struct JSONParser {
             try countValue()
             while depth > 0 {
                 if inObject {
+                    if tracksCanonical && depth == 1 { topMemberRanges.append(memberStart ..< index) }
                     members[members.count - 1].value = consume value
                     hasKey = false
                     skipWhitespace()
@@ -175,7 +189,18 @@ struct JSONParser {
             let byte = bytes[index]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             index += 1
+            // RFC 8785 §3.2.1: the canonical form has no whitespace between tokens.
+            isCanonical = false
         }
+    }
+
+    /// Clears `isCanonical` unless the number's text is the one ECMAScript writes (RFC 8785 §3.2.2.3).
+    mutating func noteNumber(_ number: Double, from start: Int) {
+        var canonical: [UInt8] = []
+        ECMAScriptNumber.append(number, to: &canonical)
+        let text = bytes
+        let isWrittenCanonically = JSONKey.equal(canonical.span, text.span.extracting(start ..< index))
+        if !isWrittenCanonically { isCanonical = false }
     }
 
     /// Makes a new innermost container, moving the current one (if any) onto `outer`.
@@ -248,6 +273,13 @@ struct JSONParser {
         let nameOffset = index
         let name = try parseString()
         let isDuplicate = recordKey(name)
+        if tracksCanonical {
+            if depth == 1 { memberStart = nameOffset }
+            // RFC 8785 §3.2.3: each name sorts after the one before it.
+            if isCanonical && members.count > start && !JSONKey.precedesInUTF16Order(members[members.count - 1].key, name) {
+                isCanonical = false
+            }
+        }
         // The placeholder value is replaced in place once the member's value is parsed.
         members.append((key: name, value: .null))
         hasKey = true

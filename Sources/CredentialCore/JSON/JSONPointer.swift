@@ -14,23 +14,32 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
     ///   start with `/`, or uses `~` other than `~0` / `~1`.
     public init(parsing text: String) throws(CredentialError) {
         if text.isEmpty { self.tokens = []; return }
-        guard text.hasPrefix("/") else {
+        let bytes = text.utf8.span
+        guard bytes[0] == UInt8(ascii: "/") else {
             throw CredentialError(.invalidPointer, "a JSON Pointer starts with \"/\", found \"\(text)\"")
         }
+        // One pass over the bytes: "/" and "~" are ASCII, so they never occur inside a multi-byte
+        // character, and a token without "~" is copied as it is.
         var tokens: [String] = []
-        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
-            var iterator = raw.unicodeScalars.makeIterator()
-            while let scalar = iterator.next() {
-                guard scalar == "~" else { token.unicodeScalars.append(scalar); continue }
-                switch iterator.next() {
-                case "0": token += "~"
-                case "1": token += "/"
-                default:
-                    throw CredentialError(.invalidPointer, "\"~\" must be followed by 0 or 1 in \"\(text)\"")
-                }
+        var token: [UInt8] = []
+        var index = 1
+        while index <= bytes.count {
+            guard index < bytes.count, bytes[index] != UInt8(ascii: "/") else {
+                tokens.append(String(decoding: token, as: UTF8.self))
+                token.removeAll(keepingCapacity: true)
+                index += 1
+                continue
             }
-            tokens.append(token)
+            let byte = bytes[index]
+            index += 1
+            guard byte == UInt8(ascii: "~") else { token.append(byte); continue }
+            switch index < bytes.count ? bytes[index] : 0 {
+            case UInt8(ascii: "0"): token.append(UInt8(ascii: "~"))
+            case UInt8(ascii: "1"): token.append(UInt8(ascii: "/"))
+            default:
+                throw CredentialError(.invalidPointer, "\"~\" must be followed by 0 or 1 in \"\(text)\"")
+            }
+            index += 1
         }
         self.tokens = tokens
     }

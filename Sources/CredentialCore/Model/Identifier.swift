@@ -10,6 +10,12 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// True when both strings hold the same UTF-8 bytes (see `StringProtocol.hasSameBytes(as:)`),
+    /// compared over their contiguous storage.
+    public func hasSameBytes(as other: String) -> Bool { JSONKey.equal(self, other) }
+}
+
 extension Optional where Wrapped: StringProtocol {
     /// True when both are present and hold the same UTF-8 bytes (see `StringProtocol.hasSameBytes(as:)`).
     public func hasSameBytes(as other: some StringProtocol) -> Bool {

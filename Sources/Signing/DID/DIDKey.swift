@@ -1,3 +1,5 @@
+import CredentialCore
+
 /// A `did:key` identifier of an Ed25519 public key (W3C CCG did:key method, Ed25519 section).
 ///
 /// The method-specific identifier is multibase base58btc of the multicodec `ed25519-pub` (0xed, written
@@ -78,7 +80,8 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
         try self.init(parsing: String(verificationMethod[..<hash]))
         // did:key method, "Create the verification method": the fragment is the multibase value itself.
         let fragment = verificationMethod[verificationMethod.index(after: hash)...]
-        guard fragment == publicKeyMultibase else {
+        // By bytes: `==` would accept a canonically equivalent fragment (U+212A KELVIN SIGN for "K").
+        guard fragment.hasSameBytes(as: publicKeyMultibase) else {
             throw SigningError(.invalidDIDKey, "\(shown()): the fragment does not match the key, expected \"#\(publicKeyMultibase)\"")
         }
     }

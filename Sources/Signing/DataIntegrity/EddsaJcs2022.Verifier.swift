@@ -23,17 +23,24 @@ extension EddsaJcs2022 {
         /// - Throws: `openSSLFailure` only when the signature could not be checked ("could not verify");
         ///   a malformed proof or an invalid signature is a `.failed` result.
         public func verify(_ secured: JSONValue) throws(SigningError) -> Verification {
+            try verify(secured, canonical: nil)
+        }
+
+        /// `verify(_:)` for a document parsed with `JSONValue.parsingNotingCanonicalForm`: when its
+        /// text is canonical, the document's canonical form without the proof is cut from the text.
+        /// `canonical` must be the text `secured` was parsed from (or nil).
+        package func verify(_ secured: JSONValue, canonical: CanonicalText?) throws(SigningError) -> Verification {
             guard case .object(let document) = secured else {
                 return .failed(Failure(.malformed, "a secured document must be a JSON object", pointer: .root))
             }
             switch document["proof"] {
             case .object(let proof)?:
-                return try verifyProof(proof, in: document, pointer: JSONPointer(tokens: ["proof"]))
+                return try verifyProof(proof, in: document, pointer: JSONPointer(tokens: ["proof"]), canonical: canonical)
             case .array(let proofs)? where proofs.count == 1:
                 guard case .object(let proof) = proofs[0] else {
                     return .failed(Failure(.malformed, "a proof must be a JSON object", pointer: "/proof/0"))
                 }
-                return try verifyProof(proof, in: document, pointer: "/proof/0")
+                return try verifyProof(proof, in: document, pointer: JSONPointer(tokens: ["proof", "0"]), canonical: canonical)
             case .array?:
                 return .failed(Failure(.malformed, "proof sets with several proofs are not supported", pointer: "/proof"))
             case nil:
@@ -48,9 +55,14 @@ extension EddsaJcs2022 {
         public func verifyProof(
             _ proof: JSONObject, in document: JSONObject, pointer: JSONPointer = "/proof"
         ) throws(SigningError) -> Verification {
-            // Step 1: the unsecured document is the secured one without `proof`.
-            var unsecured = document
-            unsecured.removeValue(forKey: "proof")
+            try verifyProof(proof, in: document, pointer: pointer, canonical: nil)
+        }
+
+        /// `verifyProof(_:in:pointer:)`, taking the unsecured document's canonical form from
+        /// `canonical` (the text `document` was parsed from) when it is canonical.
+        func verifyProof(
+            _ proof: JSONObject, in document: JSONObject, pointer: JSONPointer, canonical: CanonicalText?
+        ) throws(SigningError) -> Verification {
             // Step 2: proof options = the proof without proofValue.
             var options = proof
             guard case .string(let proofValue)? = options.removeValue(forKey: "proofValue") else {
@@ -69,7 +81,7 @@ extension EddsaJcs2022 {
             }
             let key: DIDKey
             do {
-                key = try DIDKey(verificationMethod: method)
+                key = try keys.didKey(forMethod: method)
             } catch {
                 return .failed(Failure(.malformed, error.message, pointer: pointer.appending("verificationMethod")))
             }
@@ -92,16 +104,29 @@ extension EddsaJcs2022 {
             }
             // Step 4: the proof's @context must be a prefix of the document's; the document is then
             // checked with the proof's context.
-            if let proofContext = options["@context"] {
+            let proofContext = options["@context"]
+            if let proofContext {
                 guard isPrefix(proofContext, of: document["@context"]) else {
                     return .failed(Failure(
                         .invalidSignature, "the proof's @context is not a prefix of the document's @context",
                         pointer: pointer.appending("@context")))
                 }
-                unsecured["@context"] = proofContext
             }
-            // Steps 5–7: transformation, proof configuration, hashing.
-            let hashData = EddsaJcs2022.hashData(proofConfiguration: options, unsecuredDocument: unsecured)
+            // Steps 1 and 5–7: the unsecured document (the secured one without `proof`, with the
+            // proof's context), transformation, proof configuration, hashing. When the text is
+            // canonical and the context stays as it is, cutting the proof out of the text gives
+            // the transformed document (RFC 8785 sorts members; removing one keeps the order).
+            let hashData: [UInt8]
+            if let canonical, canonical.memberRanges.count == document.count,
+               let position = document.index(forKey: "proof"),
+               proofContext == nil || proofContext == document["@context"] {
+                hashData = EddsaJcs2022.hashData(proofConfiguration: options, canonicalDocument: canonical.removingMember(at: position))
+            } else {
+                var unsecured = document
+                unsecured.removeValue(forKey: "proof")
+                if let proofContext { unsecured["@context"] = proofContext }
+                hashData = EddsaJcs2022.hashData(proofConfiguration: options, unsecuredDocument: unsecured)
+            }
             // Step 8: Ed25519 verification. An OpenSSL failure throws: it is not a verdict.
             guard try keys.verifier(for: key.publicKey).isValidSignature(signature, for: hashData) else {
                 return .failed(Failure(

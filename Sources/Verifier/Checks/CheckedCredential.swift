@@ -33,6 +33,16 @@ public struct CheckedCredential: Sendable {
         self.init(credential, pointer: pointer, line: line, proof: Self.verifyProof(of: credential.object, with: verifier))
     }
 
+    /// Prepares a credential parsed with `JSONValue.parsingNotingCanonicalForm`; `canonical` is
+    /// the text it was parsed from, when that text is canonical (the proof check then hashes it).
+    package init(
+        _ credential: Credential, line: Int?, verifier: EddsaJcs2022.Verifier, canonical: CanonicalText?
+    ) {
+        self.init(
+            credential, pointer: .root, line: line,
+            proof: Self.verifyProof(of: credential.object, with: verifier, canonical: canonical))
+    }
+
     /// A credential whose proof result is already known.
     init(_ credential: Credential, pointer: JSONPointer, line: Int?, proof: ProofResult) {
         self.credential = credential
@@ -42,10 +52,12 @@ public struct CheckedCredential: Sendable {
     }
 
     /// Verifies the proof of a credential or a presentation, once.
-    static func verifyProof(of document: JSONObject, with verifier: EddsaJcs2022.Verifier) -> ProofResult {
+    static func verifyProof(
+        of document: JSONObject, with verifier: EddsaJcs2022.Verifier, canonical: CanonicalText? = nil
+    ) -> ProofResult {
         guard document["proof"] != nil else { return .absent }
         do {
-            switch try verifier.verify(.object(document)) {
+            switch try verifier.verify(.object(document), canonical: canonical) {
             case .verified(let key, let proof):
                 return .verified(key: key, proof: Proof(of: document) ?? Proof(proof))
             case .failed(let failure):
