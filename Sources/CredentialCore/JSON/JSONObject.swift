@@ -8,8 +8,16 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// A position in the member list.
     public typealias Index = Int
 
+    /// One stored member. A struct rather than the `Element` tuple: arrays of tuples are destroyed
+    /// by the runtime's generic tuple code, element by element, which made freeing a parsed
+    /// credential cost as much as parsing it.
+    struct Member: Sendable {
+        var key: String
+        var value: JSONValue
+    }
+
     /// The members, in order, without duplicate keys.
-    var members: [Element]
+    var members: [Member]
 
     /// Creates an empty object.
     public init() { members = [] }
@@ -30,13 +38,13 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
                 self.members[position].value = member.value
             } else {
                 positions[key] = self.members.count
-                self.members.append(member)
+                self.members.append(Member(key: member.key, value: member.value))
             }
         }
     }
 
     /// Wraps members already known to have distinct keys (the parser checked them).
-    init(uncheckedMembers members: [Element]) { self.members = members }
+    init(uncheckedMembers members: [Member]) { self.members = members }
 
     /// Creates an object; a repeated key keeps its first position and its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
@@ -48,7 +56,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// The position after the last member.
     public var endIndex: Int { members.count }
     /// The member at `position`.
-    public subscript(position: Int) -> Element { members[position] }
+    public subscript(position: Int) -> Element { (key: members[position].key, value: members[position].value) }
 
     /// The position of the member named `key` (compared by scalars).
     ///
@@ -78,7 +86,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
                     members.remove(at: position)
                 }
             } else if let newValue {
-                members.append((key: key, value: newValue))
+                members.append(Member(key: key, value: newValue))
             }
         }
     }

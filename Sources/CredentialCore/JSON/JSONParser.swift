@@ -26,7 +26,7 @@ struct JSONParser {
     var start = 0
     /// Members of every open object, outermost first; each object's last member holds a
     /// placeholder value while that value is being parsed.
-    var members: [JSONObject.Element] = []
+    var members: [JSONObject.Member] = []
     /// Whether the innermost object's last member is waiting for its value.
     var hasKey = false
     /// Keys of the innermost object, kept once it is large enough for a linear scan to hurt.
@@ -281,7 +281,7 @@ struct JSONParser {
             }
         }
         // The placeholder value is replaced in place once the member's value is parsed.
-        members.append((key: name, value: .null))
+        members.append(JSONObject.Member(key: name, value: .null))
         hasKey = true
         if isDuplicate {
             // RFC 7493 §2.3: member names MUST be unique (compared by scalars, RFC 8259 §8.3).

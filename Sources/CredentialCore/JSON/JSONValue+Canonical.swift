@@ -39,10 +39,19 @@ extension JSONValue {
     /// True when a NaN or an infinity is somewhere in the value.
     var containsNonFiniteNumber: Bool {
         switch self {
-        case .number(let value): !value.isFinite
-        case .array(let elements): elements.contains { $0.containsNonFiniteNumber }
-        case .object(let object): object.contains { $0.value.containsNonFiniteNumber }
-        default: false
+        case .number(let value):
+            return !value.isFinite
+        case .array(let elements):
+            // Loops over borrowed items: `contains(where:)` copied (and retained) each one.
+            let items = elements.span
+            for index in 0 ..< items.count where items[index].containsNonFiniteNumber { return true }
+            return false
+        case .object(let object):
+            let members = object.members.span
+            for index in 0 ..< members.count where members[index].value.containsNonFiniteNumber { return true }
+            return false
+        default:
+            return false
         }
     }
 
@@ -107,7 +116,7 @@ enum CanonicalWriter {
     /// Zero padding is harmless: where the packed words first differ, either both names have a
     /// byte there, or the shorter name ends there and is a prefix of the longer one.
     @inline(__always)
-    static func precedes(_ a: SortKey, _ b: SortKey, in members: borrowing Span<JSONObject.Element>) -> Bool {
+    static func precedes(_ a: SortKey, _ b: SortKey, in members: borrowing Span<JSONObject.Member>) -> Bool {
         if a.high != b.high { return a.high < b.high }
         if a.low != b.low { return a.low < b.low }
         return JSONKey.precedesInUTF16Order(members[a.position].key, members[b.position].key)
@@ -157,7 +166,7 @@ enum CanonicalWriter {
     }
 
     private static func writeObject(
-        _ members: [JSONObject.Element], into out: inout [UInt8], scratch: inout [SortKey]
+        _ members: [JSONObject.Member], into out: inout [UInt8], scratch: inout [SortKey]
     ) {
         out.append(UInt8(ascii: "{"))
         let span = members.span  // borrows members instead of copying (and retaining) each one
@@ -186,7 +195,7 @@ enum CanonicalWriter {
     }
 
     /// Whether the members are already in RFC 8785 order, as in every canonical document.
-    private static func isSorted(_ members: borrowing Span<JSONObject.Element>) -> Bool {
+    private static func isSorted(_ members: borrowing Span<JSONObject.Member>) -> Bool {
         var previous = SortKey(members[0].key, position: 0)
         for position in 1 ..< members.count {
             let next = SortKey(members[position].key, position: position)
@@ -198,7 +207,7 @@ enum CanonicalWriter {
 
     /// Appends the members' sort keys to `scratch` in RFC 8785 order. Insertion sort for small
     /// objects (credentials are made of them), the standard sort for large ones.
-    static func sortedOrder(_ members: borrowing Span<JSONObject.Element>, onto scratch: inout [SortKey]) {
+    static func sortedOrder(_ members: borrowing Span<JSONObject.Member>, onto scratch: inout [SortKey]) {
         let base = scratch.count
         let count = members.count
         scratch.reserveCapacity(base + count)
@@ -222,7 +231,7 @@ enum CanonicalWriter {
     }
 
     /// Member positions in RFC 8785 order.
-    static func sortedOrder(_ members: [JSONObject.Element]) -> [Int] {
+    static func sortedOrder(_ members: [JSONObject.Member]) -> [Int] {
         var scratch: [SortKey] = []
         sortedOrder(members.span, onto: &scratch)
         return scratch.map(\.position)

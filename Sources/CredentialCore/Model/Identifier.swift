@@ -5,6 +5,9 @@ extension StringProtocol {
     /// with `==`, which equates canonically equivalent strings: a `did:key` that writes one `K` as
     /// U+212A KELVIN SIGN is `==` to the real one, but it is not the same identifier.
     public func hasSameBytes(as other: some StringProtocol) -> Bool {
+        // Two `String`s (the common case, resolved when the generic code is specialised) compare
+        // their contiguous storage; `elementsEqual` walks the views through the generic iterator.
+        if let left = self as? String, let right = other as? String { return JSONKey.equal(left, right) }
         let left = utf8, right = other.utf8
         return left.count == right.count && left.elementsEqual(right)
     }

@@ -113,7 +113,9 @@ public enum CredentialSchema {
         // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":"; no spaces.
         var sawColon = false
         var isValid = true
-        for (offset, byte) in text.utf8.enumerated() {
+        let bytes = text.utf8.span
+        for offset in 0 ..< bytes.count {
+            let byte = bytes[offset]
             if byte == 0x20 { isValid = false; break }
             if sawColon { continue }
             let isAlpha = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A

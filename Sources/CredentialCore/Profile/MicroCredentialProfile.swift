@@ -159,6 +159,9 @@ public enum MicroCredentialProfile {
 
     /// True when `text` has a character other than white space.
     static func isNonEmpty(_ text: String) -> Bool {
-        text.unicodeScalars.contains { !$0.properties.isWhitespace }
+        // A first byte that is printable ASCII other than a space settles it without looking up
+        // Unicode properties.
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return true }
+        return text.unicodeScalars.contains { !$0.properties.isWhitespace }
     }
 }
