@@ -58,6 +58,21 @@ struct CanonicalTextTests {
         #expect(try noted(text) == nil)
     }
 
+    /// Names in order skip the duplicate scan; a repeat must still be refused, however it arrives.
+    static let duplicates: [String] = [
+        #"{"a":1,"a":2}"#,
+        #"{"a":1,"b":2,"a":3}"#,
+        #"{"a":1,"b":2, "a":3}"#,
+        #"{"x":{"a":1,"b":{"c":1},"a":2}}"#,
+        "{" + (0 ..< 20).map { "\"k\($0 + 10)\":0" }.joined(separator: ",") + ",\"k15\":1}",
+    ]
+
+    @Test("a repeated member name is refused whether or not the names came in order", arguments: duplicates)
+    func duplicateNames(text: String) {
+        #expect(throws: CredentialError.self) { try JSONValue.parsingNotingCanonicalForm(Array(text.utf8)) }
+        #expect(throws: CredentialError.self) { try JSONValue(parsing: Array(text.utf8)) }
+    }
+
     @Test("each RFC 8785 vector's output is noted as canonical when it is an object", arguments: VectorFiles.cyberphoneCases)
     func vectorOutputs(name: String) throws {
         let expected = try VectorFiles.bytes("output/\(name).json")

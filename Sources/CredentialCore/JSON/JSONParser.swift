@@ -272,13 +272,21 @@ struct JSONParser {
         }
         let nameOffset = index
         let name = try parseString()
-        let isDuplicate = recordKey(name)
+        let isDuplicate: Bool
         if tracksCanonical {
             if depth == 1 { memberStart = nameOffset }
             // RFC 8785 §3.2.3: each name sorts after the one before it.
-            if isCanonical && members.count > start && !JSONKey.precedesInUTF16Order(members[members.count - 1].key, name) {
-                isCanonical = false
+            let follows = members.count == start || JSONKey.precedesInUTF16Order(members[members.count - 1].key, name)
+            if isCanonical && follows {
+                // Every name of this object so far sorted after the one before it, so a name that
+                // sorts after the last one is new: no duplicate scan is needed.
+                isDuplicate = false
+            } else {
+                if !follows { isCanonical = false }
+                isDuplicate = recordKey(name)
             }
+        } else {
+            isDuplicate = recordKey(name)
         }
         // The placeholder value is replaced in place once the member's value is parsed.
         members.append(JSONObject.Member(key: name, value: .null))

@@ -175,8 +175,7 @@ enum CanonicalWriter {
         if count < 2 || isSorted(span) {
             for position in 0 ..< count {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(span[position].key, into: &out)
-                out.append(UInt8(ascii: ":"))
+                writeString(span[position].key, into: &out, then: UInt8(ascii: ":"))
                 write(span[position].value, into: &out, scratch: &scratch)
             }
         } else {
@@ -185,8 +184,7 @@ enum CanonicalWriter {
             for slot in 0 ..< count {
                 let position = scratch[base + slot].position
                 if slot > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(span[position].key, into: &out)
-                out.append(UInt8(ascii: ":"))
+                writeString(span[position].key, into: &out, then: UInt8(ascii: ":"))
                 write(span[position].value, into: &out, scratch: &scratch)
             }
             scratch.removeLast(count)
@@ -245,10 +243,21 @@ enum CanonicalWriter {
 
     /// Writes a string with the minimal escapes of RFC 8785 §3.2.2.2 (ECMAScript JSON.stringify):
     /// `\b \t \n \f \r \" \\`, other controls as lowercase `\u00xx`, nothing else (not `/`, not non-ASCII).
-    static func writeString(_ string: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    static func writeString(_ string: String, into out: inout [UInt8], then suffix: UInt8? = nil) {
         let bytes = string.utf8.span
         let count = bytes.count
+        // Most strings need no escape: find that eight bytes at a time, then write the quotes, the
+        // bytes and the suffix (a member name's colon) in one reservation.
+        if endOfUnescaped(bytes) == count {
+            out.append(addingCapacity: count + 3) { target in
+                target.append(UInt8(ascii: "\""))
+                for index in 0 ..< count { target.append(bytes[index]) }
+                target.append(UInt8(ascii: "\""))
+                if let suffix { target.append(suffix) }
+            }
+            return
+        }
+        out.append(UInt8(ascii: "\""))
         var index = 0
         while true {
             // Copy the run of bytes that need no escape, scanning and copying in one pass.
@@ -281,5 +290,32 @@ enum CanonicalWriter {
             }
         }
         out.append(UInt8(ascii: "\""))
+        if let suffix { out.append(suffix) }
+    }
+
+    /// The offset of the first byte that needs an escape (a control, `"` or `\\`), or the count.
+    ///
+    /// Eight bytes at a time, as the parser scans strings: bytes of 0x80 and above are never
+    /// flagged (UTF-8 is written as it is), and the lowest flag is exact.
+    @inline(__always)
+    static func endOfUnescaped(_ bytes: borrowing Span<UInt8>) -> Int {
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var position = 0
+        while position &+ 8 <= count {
+            let chunk = bytes.extracting(position ..< position &+ 8)
+            var word: UInt64 = 0
+            for offset in 0 ..< 8 { word |= UInt64(chunk[offset]) << (offset << 3) }
+            // A byte below 0x20 borrows when 0x20 is taken from it; a quote or backslash XORs to zero.
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let flags = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & high
+            if flags != 0 { return position &+ flags.trailingZeroBitCount >> 3 }
+            position &+= 8
+        }
+        while position < count && !needsEscape(bytes[position]) { position += 1 }
+        return position
     }
 }

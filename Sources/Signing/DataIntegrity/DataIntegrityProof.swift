@@ -121,9 +121,9 @@ public enum EddsaJcs2022 {
             guard secured["proof"] == nil else {
                 throw SigningError(.invalidDocument, "the document already has a proof; mcred adds exactly one")
             }
-            let (proof, splice) = try proofAndSplice(for: secured, options: options)
+            let (proof, splice, canonicalProof) = try proofAndSplice(for: secured, options: options)
             secured["proof"] = .object(proof)
-            return (.object(secured), splice.with(canonicalValue: JSONValue.object(proof).canonicalBytes))
+            return (.object(secured), splice.with(canonicalValue: canonicalProof))
         }
 
         /// vc-di-eddsa §3.3.1 Create Proof (eddsa-jcs-2022): returns the proof object for `unsecured`.
@@ -132,22 +132,27 @@ public enum EddsaJcs2022 {
             try proofAndSplice(for: unsecured, options: options).proof
         }
 
-        /// Create Proof, keeping the document's canonical members for writing the signed form.
+        /// Create Proof, keeping the document's canonical members and the proof's canonical form for
+        /// writing the signed document.
         func proofAndSplice(
             for unsecured: JSONObject, options: ProofOptions
-        ) throws(SigningError) -> (proof: JSONObject, splice: CanonicalSplice) {
+        ) throws(SigningError) -> (proof: JSONObject, splice: CanonicalSplice, canonicalProof: [UInt8]) {
             // Steps 1–2: proof = clone of options; copy the document's @context into it.
             var proof = proofConfiguration(
                 options: options, verificationMethod: verificationMethod, context: unsecured["@context"])
             // Steps 3–5: configuration, transformation (RFC 8785, without any proof member), hashing.
             // A number JSON cannot hold (NaN, infinity) in a document built in code is refused.
             let splice: CanonicalSplice
+            let configuration: CanonicalSplice
             do {
                 splice = try CanonicalSplice(unsecured, around: "proof")
+                // The proof configuration is hashed without proofValue and written with it: one
+                // serialisation split around that member gives both forms.
+                configuration = try CanonicalSplice(proof, around: "proofValue")
             } catch {
                 throw SigningError(.invalidDocument, error.description)
             }
-            let hashData = EddsaJcs2022.hashData(proofConfiguration: proof, canonicalDocument: splice.withoutKey)
+            let hashData = SHA256.hash(each: [configuration.withoutKey, splice.withoutKey]).flatMap { $0 }
             // Step 6: proof serialisation = Ed25519 over the 64 bytes.
             let signature: [UInt8]
             if let keyObject {
@@ -156,8 +161,9 @@ public enum EddsaJcs2022 {
                 signature = try key.signature(for: hashData)
             }
             // Step 7: proofValue = multibase base58btc.
-            proof["proofValue"] = .string(Multibase.base58btc(signature))
-            return (proof, splice)
+            let proofValue = JSONValue.string(Multibase.base58btc(signature))
+            proof["proofValue"] = proofValue
+            return (proof, splice, configuration.with(canonicalValue: proofValue.canonicalBytes))
         }
     }
 
