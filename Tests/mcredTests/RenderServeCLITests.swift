@@ -48,6 +48,19 @@ struct RenderServeCLITests {
         #expect(try CLI.run(["render", "spec/examples/construction.signed.json", "--out", page, "--force"]).status == 0)
     }
 
+    @Test("render refuses a wallet or a presentation as input it cannot use (exit 2), naming what it found")
+    func renderRefusesOtherKinds() throws {
+        let folder = try CLI.temporaryDirectory()
+        let wallet = folder.appendingPathComponent("w.json").path
+        let created = try CLI.run(["wallet", "init", "--holder-key", "keys-example/learner.key", "--out", wallet])
+        #expect(created.status == 0, "\(created.stderr)")
+        let result = try CLI.run(["render", wallet, "--out", folder.appendingPathComponent("w.html").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("found a wallet"))
+        #expect(result.stderr.contains("mcred wallet show"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("w.html").path))
+    }
+
     @Test("serve refuses a host that is not an address, with exit 2")
     func serveRefusesBadHost() throws {
         let result = try CLI.run(["serve", "--host", "not an address", "--port", "0"])

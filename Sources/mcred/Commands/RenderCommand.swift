@@ -13,7 +13,8 @@ struct RenderCommand: ParsableCommand {
             outcomes, stack parts and identifiers, prints well, loads nothing and runs no script. It \
             embeds the exact signed JSON in <script type="application/vc">, so the saved page verifies \
             by itself: `mcred verify CRED.html` or the `mcred serve` page. On paper it is a readable \
-            record only. A credential whose schema or signature check fails is not rendered (exit 1).
+            record only. A credential whose schema or signature check fails is not rendered (exit 1); \
+            a wallet, presentation or anything else is refused (exit 2).
 
             Example:
               mcred render construction.vc.json --out construction.html
@@ -33,9 +34,13 @@ struct RenderCommand: ParsableCommand {
             Terminal.error(TerminalSafe.escape(error))
             throw ExitCode(2)
         }
+        // Another kind of document is input render cannot use (exit 2), not a verdict on a credential.
         guard report.kind == .credential, let first = report.credentials.first else {
-            Terminal.error(TerminalSafe.escape("\(credential): expected one credential, found a \(report.kind?.rawValue ?? "document")"))
-            throw ExitCode(1)
+            let found = report.kind?.rawValue ?? "document"
+            let hint = report.kind == .wallet
+                ? "; take one out with mcred wallet show \(credential) ID > credential.json" : ""
+            Terminal.error(TerminalSafe.escape("\(credential): render takes one signed credential, found a \(found)\(hint)"))
+            throw ExitCode(2)
         }
         let broken = first.checks.filter { ($0.check == .schema || $0.check == .signature) && $0.result == .fail }
         guard broken.isEmpty else {
