@@ -54,19 +54,30 @@ extension CredentialIssuer {
         var seenIDs = Set<IDDigest>()
         var output: [UInt8] = []
         var position = 0
-        while true {
-            let lines = try reader.nextWindow()
-            if lines.isEmpty { break }
+        var lines = try reader.nextWindow()
+        while !lines.isEmpty {
             let first = position
             position += lines.count
             // Small chunks: a window is a few thousand lines, and the workers meet at its end. Once a
             // line has failed nothing more will be written, so later windows are checked, not signed.
             let signs = summary.failed == 0
-            let results = ParallelMap.map(Array(lines.enumerated()), jobs: jobs, chunkSize: 16) { offset, line in
+            let work = ParallelMap.start(Array(lines.enumerated()), jobs: jobs, chunkSize: 16) { offset, line in
                 let index = first + offset
                 let status = statusEntries.indices.contains(index) ? statusEntries[index] : nil
                 return issueLine(line, timestamp: timestamp, lineLimit: lineLimit, signs: signs, status: status)
             }
+            // While the workers sign this window, this thread writes the previous one and reads the
+            // next: the cores never wait for the disk. Errors are raised once the workers are done.
+            var ioError: CredentialError?
+            if !output.isEmpty {
+                do { try write(output) } catch { ioError = error }
+            }
+            var next: [JSONLines.Line] = []
+            if ioError == nil {
+                do { next = try reader.nextWindow() } catch { ioError = error }
+            }
+            let results = work.wait()
+            if let ioError { throw ioError }
             output.removeAll(keepingCapacity: true)
             lines: for item in results {
                 var outcome = item.result
@@ -88,13 +99,17 @@ extension CredentialIssuer {
                     if stopAtFirstFailure { break lines }
                 }
             }
-            if summary.failed == 0 || stopAtFirstFailure, !output.isEmpty { try write(output) }
+            // After the first bad line nothing more is written (all or nothing), except the lines
+            // before it when the output streams (`stopAtFirstFailure`).
+            if summary.failed > 0 && !stopAtFirstFailure { output.removeAll(keepingCapacity: true) }
             progress?(summary.issued + summary.failed, reader.bytesRead)
             if summary.failed > 0 && stopAtFirstFailure {
                 summary.stoppedEarly = true
                 break
             }
+            lines = next
         }
+        if !output.isEmpty { try write(output) }
         summary.distinctIDs = seenIDs.count
         return summary
     }

@@ -71,14 +71,30 @@ extension CredentialVerifier {
     ) throws(CredentialError) -> Int {
         let lineLimit = reader.lineLimit
         var done = 0
-        while true {
-            let lines = try reader.nextWindow()
-            if lines.isEmpty { break }
-            let reports = ParallelMap.map(lines, jobs: jobs, chunkSize: 16) { line in
+        var lines = try reader.nextWindow()
+        var finished: [CredentialReport] = []
+        while !lines.isEmpty {
+            let work = ParallelMap.start(lines, jobs: jobs, chunkSize: 16) { line in
                 verifyLine(line, lineLimit: lineLimit)
             }
-            done += reports.count
-            try report(reports)
+            // While the workers check this window, this thread reports the previous one and reads
+            // the next. Errors are raised once the workers are done.
+            var failure: CredentialError?
+            if !finished.isEmpty {
+                do { try report(finished) } catch { failure = error }
+                progress?(done, reader.bytesRead)
+            }
+            var next: [JSONLines.Line] = []
+            if failure == nil {
+                do { next = try reader.nextWindow() } catch { failure = error }
+            }
+            finished = work.wait()
+            if let failure { throw failure }
+            done += finished.count
+            lines = next
+        }
+        if !finished.isEmpty {
+            try report(finished)
             progress?(done, reader.bytesRead)
         }
         return done

@@ -50,7 +50,51 @@ public enum ParallelMap {
         return state.withLock { state in state.chunks.flatMap { $0 ?? [] } }
     }
 
-    private struct State<Result> {
+    /// Starts `map` on background threads and returns at once, so the caller can do other work
+    /// (write the previous window, read the next) while the items are transformed; `wait()` gives
+    /// the results in input order. Every started map must be waited for.
+    public static func start<Item: Sendable, Result: Sendable>(
+        _ items: [Item], jobs: Int = defaultJobs, chunkSize: Int = 64,
+        _ transform: @escaping @Sendable (Item) -> Result
+    ) -> Pending<Result> {
+        let pending = Pending<Result>(chunks: (items.count + chunkSize - 1) / chunkSize)
+        let workers = max(1, min(jobs, (items.count + chunkSize - 1) / chunkSize))
+        guard !items.isEmpty else { return pending }
+        for _ in 0 ..< workers {
+            DispatchQueue.global().async(group: pending.group) {
+                while true {
+                    let chunk: Int? = pending.state.withLock { state in
+                        guard state.next < state.chunks.count else { return nil }
+                        defer { state.next += 1 }
+                        return state.next
+                    }
+                    guard let chunk else { return }
+                    let range = (chunk * chunkSize) ..< min((chunk + 1) * chunkSize, items.count)
+                    let results = range.map { transform(items[$0]) }
+                    pending.state.withLock { $0.chunks[chunk] = results }
+                }
+            }
+        }
+        return pending
+    }
+
+    /// A map started with `start`: its workers run until every chunk is done.
+    public final class Pending<Result: Sendable>: Sendable {
+        let group = DispatchGroup()
+        let state: Mutex<State<Result>>
+
+        init(chunks: Int) {
+            state = Mutex(State(chunks: Array(repeating: nil, count: chunks)))
+        }
+
+        /// Waits for every worker and returns the results in input order.
+        public func wait() -> [Result] {
+            group.wait()
+            return state.withLock { state in state.chunks.flatMap { $0 ?? [] } }
+        }
+    }
+
+    struct State<Result> {
         var chunks: [[Result]?]
         var next = 0
         var done = 0
