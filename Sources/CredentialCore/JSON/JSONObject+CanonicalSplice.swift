@@ -15,7 +15,6 @@ public struct CanonicalSplice: Sendable {
     /// - Throws: `invalidValue` (with its pointer) when a value holds a non-finite number.
     public init(_ object: JSONObject, around key: String) throws(CredentialError) {
         self.key = key
-        try JSONValue.object(object).checkFinite()
         // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names.
         let members = object.members.span
         var before: [UInt8] = []
@@ -26,20 +25,25 @@ public struct CanonicalSplice: Sendable {
             let name = members[position].key
             if JSONKey.equal(name, key) { continue }
             if JSONKey.precedesInUTF16Order(name, key) {
-                Self.append(name, members[position].value, to: &before)
+                try Self.append(name, members[position].value, to: &before)
             } else {
-                Self.append(name, members[position].value, to: &after)
+                try Self.append(name, members[position].value, to: &after)
             }
         }
         self.before = before
         self.after = after
     }
 
-    private static func append(_ key: String, _ value: JSONValue, to buffer: inout [UInt8]) {
+    /// Appends `"key":value`; a NaN or an infinity in the value throws, with its pointer under `key`.
+    private static func append(_ key: String, _ value: JSONValue, to buffer: inout [UInt8]) throws(CredentialError) {
         if !buffer.isEmpty { buffer.append(UInt8(ascii: ",")) }
-        JSONValue.string(key).writeCanonical(into: &buffer)
-        buffer.append(UInt8(ascii: ":"))
-        value.writeCanonical(into: &buffer)
+        CanonicalWriter.writeString(key, into: &buffer, then: UInt8(ascii: ":"))
+        do {
+            try CanonicalWriter.writeChecked(value, into: &buffer)
+        } catch {
+            // The value's pointer, placed under the member it belongs to.
+            throw CredentialError(error.code, error.message, pointer: JSONPointer(tokens: [key] + (error.pointer?.tokens ?? [])))
+        }
     }
 
     /// The canonical form of the object without `key`.

@@ -123,12 +123,28 @@ enum CanonicalWriter {
     }
 
     static func write(_ value: JSONValue, into out: inout [UInt8]) {
-        var scratch: [SortKey] = []
+        var scratch = Scratch()
         write(value, into: &out, scratch: &scratch)
     }
 
-    /// Writes `value`; `scratch` is a stack of sort keys shared by the nested objects.
-    private static func write(_ value: JSONValue, into out: inout [UInt8], scratch: inout [SortKey]) {
+    /// What the nested calls of one serialisation share: a stack of sort keys, and whether a
+    /// non-finite number was written (as `null`).
+    struct Scratch {
+        var keys: [SortKey] = []
+        var sawNonFinite = false
+    }
+
+    /// Writes `value`, refusing a NaN or an infinity (RFC 8785 §3.2.2.3) without a separate pass
+    /// over the value: the pointer of the first one is looked up only when there is one.
+    /// - Throws: `invalidValue`, as `JSONValue.checkFinite()`.
+    static func writeChecked(_ value: JSONValue, into out: inout [UInt8]) throws(CredentialError) {
+        var scratch = Scratch()
+        write(value, into: &out, scratch: &scratch)
+        if scratch.sawNonFinite { try value.checkFinite() }
+    }
+
+    /// Writes `value`; `scratch` is shared by the nested objects.
+    private static func write(_ value: JSONValue, into out: inout [UInt8], scratch: inout Scratch) {
         switch value {
         case .null:
             appendNull(&out)
@@ -143,6 +159,7 @@ enum CanonicalWriter {
             if number.isFinite {
                 ECMAScriptNumber.append(number, to: &out)
             } else {
+                scratch.sawNonFinite = true
                 appendNull(&out)
             }
         case .string(let string):
@@ -166,7 +183,7 @@ enum CanonicalWriter {
     }
 
     private static func writeObject(
-        _ members: [JSONObject.Member], into out: inout [UInt8], scratch: inout [SortKey]
+        _ members: [JSONObject.Member], into out: inout [UInt8], scratch: inout Scratch
     ) {
         out.append(UInt8(ascii: "{"))
         let span = members.span  // borrows members instead of copying (and retaining) each one
@@ -179,15 +196,15 @@ enum CanonicalWriter {
                 write(span[position].value, into: &out, scratch: &scratch)
             }
         } else {
-            let base = scratch.count
-            sortedOrder(span, onto: &scratch)
+            let base = scratch.keys.count
+            sortedOrder(span, onto: &scratch.keys)
             for slot in 0 ..< count {
-                let position = scratch[base + slot].position
+                let position = scratch.keys[base + slot].position
                 if slot > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(span[position].key, into: &out, then: UInt8(ascii: ":"))
                 write(span[position].value, into: &out, scratch: &scratch)
             }
-            scratch.removeLast(count)
+            scratch.keys.removeLast(count)
         }
         out.append(UInt8(ascii: "}"))
     }

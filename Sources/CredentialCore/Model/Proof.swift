@@ -17,10 +17,10 @@ public struct Proof: Sendable {
     public init?(of document: JSONObject) {
         switch document["proof"] {
         case .object(let proof)?:
-            self.init(proof, pointer: "/proof")
+            self.init(proof, pointer: JSONPointer(tokens: ["proof"]))
         case .array(let proofs)? where proofs.count == 1:
             guard case .object(let proof) = proofs[0] else { return nil }
-            self.init(proof, pointer: "/proof/0")
+            self.init(proof, pointer: JSONPointer(tokens: ["proof", "0"]))
         default:
             return nil
         }

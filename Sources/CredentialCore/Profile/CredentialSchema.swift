@@ -105,9 +105,10 @@ public enum CredentialSchema {
     }
 
     /// VC 2.0 identifiers are URLs; anything with a scheme (`https:`, `did:`, `urn:`) is accepted.
-    static func checkURL(_ value: JSONValue, at pointer: JSONPointer, into problems: inout [Problem]) {
+    /// The pointer is built only for a problem: parsing it for every credential cost more than the check.
+    static func checkURL(_ value: JSONValue, at pointer: @autoclosure () -> JSONPointer, into problems: inout [Problem]) {
         guard let text = value.stringValue else {
-            problems.append(Problem(pointer, "must be a URL string, found \(value.shortDescription)"))
+            problems.append(Problem(pointer(), "must be a URL string, found \(value.shortDescription)"))
             return
         }
         // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":"; no spaces.
@@ -128,7 +129,7 @@ public enum CredentialSchema {
             }
         }
         guard isValid && sawColon else {
-            problems.append(Problem(pointer, "must be a URL (e.g. did:key:…, urn:uuid:…, https://…), found \(value.shortDescription)"))
+            problems.append(Problem(pointer(), "must be a URL (e.g. did:key:…, urn:uuid:…, https://…), found \(value.shortDescription)"))
             return
         }
     }

@@ -20,36 +20,36 @@ public struct StatusListEntry: Sendable, Hashable {
         self.statusListCredential = statusListCredential
     }
 
-    /// Reads one entry object; `pointer` says where it sits, for errors.
+    /// Reads one entry object; `pointer` says where it sits, for errors (built only for one).
     /// - Throws: `invalidValue` for another type, a `statusListIndex` that is not a string of
     ///   base-10 digits (§2.1), a missing purpose or list URL, or a `statusSize` other than 1.
-    public init(_ json: JSONValue, pointer: JSONPointer = "/credentialStatus") throws(CredentialError) {
+    public init(_ json: JSONValue, pointer: @autoclosure () -> JSONPointer = "/credentialStatus") throws(CredentialError) {
         guard case .object(let object) = json else {
-            throw CredentialError(.invalidValue, "a status entry must be an object, found \(json.typeName)", pointer: pointer)
+            throw CredentialError(.invalidValue, "a status entry must be an object, found \(json.typeName)", pointer: pointer())
         }
         guard Credential.includes(object["type"], Self.type) else {
             let found = Credential.strings(object["type"]).joined(separator: ", ")
             throw CredentialError(
                 .invalidValue, "unsupported status type \(found.isEmpty ? "(none)" : found); mcred reads \(Self.type)",
-                pointer: pointer.appending("type"))
+                pointer: pointer().appending("type"))
         }
         guard case .string(let purpose)? = object["statusPurpose"], !purpose.isEmpty else {
-            throw CredentialError(.invalidValue, "statusPurpose must be a string", pointer: pointer.appending("statusPurpose"))
+            throw CredentialError(.invalidValue, "statusPurpose must be a string", pointer: pointer().appending("statusPurpose"))
         }
         guard case .string(let indexText)? = object["statusListIndex"], let index = Self.parseIndex(indexText) else {
             throw CredentialError(
                 .invalidValue, "statusListIndex must be a string of base-10 digits such as \"94567\"",
-                pointer: pointer.appending("statusListIndex"))
+                pointer: pointer().appending("statusListIndex"))
         }
         guard case .string(let list)? = object["statusListCredential"], !list.isEmpty else {
             throw CredentialError(
                 .invalidValue, "statusListCredential must be the URL of the status list",
-                pointer: pointer.appending("statusListCredential"))
+                pointer: pointer().appending("statusListCredential"))
         }
         if let size = object["statusSize"], size.intValue != 1 {
             throw CredentialError(
                 .invalidValue, "statusSize \(size.canonicalString) is not supported; mcred reads one bit per entry",
-                pointer: pointer.appending("statusSize"))
+                pointer: pointer().appending("statusSize"))
         }
         self.id = object["id"]?.stringValue
         self.statusPurpose = purpose
