@@ -60,8 +60,8 @@ enum CLISection {
         row("openssl speed ed25519 sign", "64 bytes", rate: issueOne.openSSL, note: "per CPU-second (user), around the run below")
         row("issue --batch --jobs 1", label, rate: issueOne.run.perCPUSecond,
             note: "\(Bench.ratio(issueOne.run.perCPUSecond, of: issueOne.openSSL)) of openssl sign (goal ≥ 0.65)")
-        if let issueTwo = best(mcred, issueArguments + ["--jobs", "2"]) {
-            row("issue --batch --jobs 2", label, rate: issueTwo.perWallSecond, note: scaling(issueTwo, over: issueOne.run))
+        if let issueTwo = pairedScaling(mcred, issueArguments) {
+            row("issue --batch --jobs 2", label, rate: issueTwo.two.perWallSecond, note: scaling(issueTwo.two, over: issueTwo.one))
         }
         guard let verifyOne = paired(mcred, verifyArguments + ["--jobs", "1"], openssl: openssl, seconds: seconds, rate: \.verify) else {
             print("cli     mcred verify --batch or openssl speed failed")
@@ -70,8 +70,8 @@ enum CLISection {
         row("openssl speed ed25519 verify", "64 bytes", rate: verifyOne.openSSL, note: "per CPU-second (user), around the run below")
         row("verify --batch --jobs 1", label, rate: verifyOne.run.perCPUSecond,
             note: "\(Bench.ratio(verifyOne.run.perCPUSecond, of: verifyOne.openSSL)) of openssl verify (goal ≥ 0.85)")
-        if let verifyTwo = best(mcred, verifyArguments + ["--jobs", "2"]) {
-            row("verify --batch --jobs 2", label, rate: verifyTwo.perWallSecond, note: scaling(verifyTwo, over: verifyOne.run))
+        if let verifyTwo = pairedScaling(mcred, verifyArguments) {
+            row("verify --batch --jobs 2", label, rate: verifyTwo.two.perWallSecond, note: scaling(verifyTwo.two, over: verifyTwo.one))
         }
     }
 
@@ -116,18 +116,18 @@ enum CLISection {
             + "\(Bench.ratio(two.perCPUSecond, of: one.perCPUSecond)) of one job's"
     }
 
-    /// The best of three runs (this machine is shared; ratios compare best with best).
-    static func best(_ executable: String, _ arguments: [String]) -> Run? {
-        var result: Run?
+    /// Three rounds of the command with one job then two; the round with the best speed-up in wall
+    /// time (runs taken together, as for `paired`).
+    static func pairedScaling(_ executable: String, _ arguments: [String]) -> (one: Run, two: Run)? {
+        var best: (one: Run, two: Run)?
         for _ in 0 ..< 3 {
-            guard let run = measure(executable, arguments) else { return nil }
-            // The best rate per CPU-second, and the fastest run in wall time with the cores it used.
-            let fastest = run.perWallSecond > result?.perWallSecond ?? 0 ? run : result ?? run
-            result = Run(
-                perCPUSecond: max(result?.perCPUSecond ?? 0, run.perCPUSecond),
-                perWallSecond: fastest.perWallSecond, coresUsed: fastest.coresUsed)
+            guard let one = measure(executable, arguments + ["--jobs", "1"]),
+                  let two = measure(executable, arguments + ["--jobs", "2"]) else { return nil }
+            if best.map({ two.perWallSecond / one.perWallSecond > $0.two.perWallSecond / $0.one.perWallSecond }) ?? true {
+                best = (one, two)
+            }
         }
-        return result
+        return best
     }
 
     /// Runs the command once; rates are lines per CPU-second of the child and per wall second.
