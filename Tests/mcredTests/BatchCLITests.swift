@@ -31,6 +31,33 @@ struct BatchCLITests {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
     }
 
+    @Test("batches of several windows keep order, and a full disk during one stops them with exit 2")
+    func severalWindows() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // About 11 MB of templates: more than one 8 MiB window, so output is written while the
+        // next window is being worked on.
+        try Self.write(try Self.lines(count: 5_000), to: folder.appendingPathComponent("in.jsonl"))
+        let issued = try CLI.run(["issue", "--key", Self.key, "--batch", "in.jsonl", "--out", "out.jsonl", "--jobs", "2"], in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let signed = try String(contentsOf: folder.appendingPathComponent("out.jsonl"), encoding: .utf8)
+        let ids = signed.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == (1 ... 5_000).map { "urn:example:batch:\($0)" })
+        let verified = try CLI.run(["verify", "--batch", "out.jsonl", "--jobs", "2"], in: folder)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.split(separator: "\n").count == 5_000)
+
+        for arguments in [["verify", "--batch", "out.jsonl"], ["issue", "--key", Self.key, "--batch", "in.jsonl", "--out", "-"]] {
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let result = try CLI.run(arguments, in: folder, standardOutput: full)
+            #expect(!result.signalled)
+            #expect(result.status == 2, "\(arguments[0])")
+            #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
+        }
+    }
+
     @Test("issue --batch keeps input order with --jobs 2 and every line verifies, in order, as JSON Lines too")
     func order() throws {
         let folder = try CLI.temporaryDirectory()
