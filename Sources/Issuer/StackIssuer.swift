@@ -163,35 +163,57 @@ public struct StackIssuer: Sendable {
         let verifier = self.verifier ?? CredentialVerifier(at: issuedAt)
         let report = verifier.verify(CheckedDocument(holding, kind: .wallet), file: "components")
         var checked: [CheckedComponent] = []
+        var refusals: [(label: String, error: IssuerError)] = []
+        // Every component is checked, so that one run names all that are refused.
         for (component, result) in zip(components, report.credentials) {
-            guard let credential = try? Credential(component.document) else {
-                throw IssuerError(.invalidComponent, "\(component.name): not a credential: expected a JSON object, found \(component.document.typeName)")
-            }
-            guard let id = credential.id, !id.isEmpty else {
-                throw IssuerError(.invalidComponent, "\(component.name): the component has no id; a stack binds each component by its id")
-            }
-            let label = "\(component.name) (\(id))"
-            let failing = result.failingChecks(strict: false)
-            if let first = failing.first {
-                throw IssuerError(
-                    .invalidComponent, "\(label) does not verify: \(first.check): \(first.message)",
-                    problems: failing.map { Problem(Self.withinComponent($0.pointer), "\($0.check): \($0.message)") })
-            }
-            guard let learner = credential.subjectID else {
-                throw IssuerError(
-                    .otherLearner, "\(label) names no learner (credentialSubject.id); a stack binds the credentials of one learner")
-            }
-            let credits: ECTSCredits
-            do {
-                credits = try StackedCredential.credits(of: credential)
+            do throws(IssuerError) {
+                checked.append(try Self.checkedComponent(component, result))
             } catch {
-                throw IssuerError(.invalidCredits, "\(label): \(error.description)")
+                refusals.append((component.name, error))
             }
-            checked.append(CheckedComponent(
-                name: component.name, credential: credential, id: id, learner: learner,
-                digest: DigestMultibase.of(component.document), credits: credits))
+        }
+        if let first = refusals.first {
+            guard refusals.count > 1 else { throw first.error }
+            throw IssuerError(
+                first.error.code,
+                "\(refusals.count) of \(components.count) components are refused: "
+                    + refusals.map(\.error.message).joined(separator: "; "),
+                problems: refusals.flatMap { refusal in
+                    refusal.error.problems.map { Problem($0.pointer, "\(refusal.label): \($0.message)") }
+                })
         }
         return checked
+    }
+
+    /// One component, checked: it verifies, names its learner and states its ECTS credits.
+    /// - Throws: `invalidComponent`, `otherLearner` or `invalidCredits`, naming the component.
+    static func checkedComponent(_ component: Component, _ result: CredentialReport) throws(IssuerError) -> CheckedComponent {
+        guard let credential = try? Credential(component.document) else {
+            throw IssuerError(.invalidComponent, "\(component.name): not a credential: expected a JSON object, found \(component.document.typeName)")
+        }
+        guard let id = credential.id, !id.isEmpty else {
+            throw IssuerError(.invalidComponent, "\(component.name): the component has no id; a stack binds each component by its id")
+        }
+        let label = "\(component.name) (\(id))"
+        let failing = result.failingChecks(strict: false)
+        if let first = failing.first {
+            throw IssuerError(
+                .invalidComponent, "\(label) does not verify: \(first.check): \(first.message)",
+                problems: failing.map { Problem(Self.withinComponent($0.pointer), "\($0.check): \($0.message)") })
+        }
+        guard let learner = credential.subjectID else {
+            throw IssuerError(
+                .otherLearner, "\(label) names no learner (credentialSubject.id); a stack binds the credentials of one learner")
+        }
+        let credits: ECTSCredits
+        do {
+            credits = try StackedCredential.credits(of: credential)
+        } catch {
+            throw IssuerError(.invalidCredits, "\(label): \(error.description)")
+        }
+        return CheckedComponent(
+            name: component.name, credential: credential, id: id, learner: learner,
+            digest: DigestMultibase.of(component.document), credits: credits)
     }
 
     /// A pointer into the wallet the components were checked in, made relative to the component.

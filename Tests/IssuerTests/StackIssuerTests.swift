@@ -99,6 +99,20 @@ struct StackIssuerTests {
         #expect(error.problems.first?.pointer.tokens.first == "proof")
     }
 
+    @Test("every component that fails is named in one refusal, each problem under its file")
+    func everyFailingComponent() throws {
+        var parts = try three()
+        parts[0].document["credentialSubject"]?["achievement"]?["ectsCredits"] = 30
+        parts[2].document["credentialSubject"]?["achievement"]?["name"] = "Another title"
+        let error = try #require(refusal(template(), parts))
+        #expect(error.code == .invalidComponent)
+        #expect(error.message.hasPrefix("2 of 3 components are refused: part1.json (urn:uuid:00000000-0000-4000-8000-000000000001) does not verify"))
+        #expect(error.message.contains("; part3.json (urn:uuid:00000000-0000-4000-8000-000000000003) does not verify"))
+        #expect(!error.message.contains("part2.json"))
+        #expect(error.problems.contains { $0.message.hasPrefix("part1.json: signature") })
+        #expect(error.problems.contains { $0.message.hasPrefix("part3.json: signature") })
+    }
+
     @Test("an expired component is refused")
     func expiredComponent() throws {
         let parts = [try component(1) {
