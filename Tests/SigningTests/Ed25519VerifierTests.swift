@@ -63,6 +63,24 @@ struct Ed25519VerifierTests {
         #expect(verdicts.allSatisfy { $0 })
     }
 
+    @Test("a prepared key object gives each RFC 8032 signature and verdict, call after call, on re-initialised contexts",
+          arguments: try RFC8032File.load())
+    func reusedContexts(vector: RFC8032File.Vector) throws {
+        let seed = [UInt8](hex: vector.secretKey)
+        let publicKey = [UInt8](hex: vector.publicKey)
+        let message = [UInt8](hex: vector.message)
+        let signing = try OpenSSLKey.ed25519KeyPair(seed: seed, publicKey: publicKey)
+        let verifier = try Ed25519.Verifier(publicKey: try Ed25519.PublicKey(rawRepresentation: publicKey))
+        // The first call initialises a context; the next ones reset and reuse it, also after a
+        // signature that does not verify.
+        for _ in 0 ..< 3 {
+            let signature = try OpenSSLBackend.ed25519Sign(message, key: signing)
+            #expect(signature.hex == vector.signature)
+            #expect(try verifier.isValidSignature(signature, for: message))
+            #expect(try !verifier.isValidSignature(signature, for: message + [0]))
+        }
+    }
+
     @Test("a prepared signer keeps its OpenSSL key object and signs as the key does")
     func preparedSigner() throws {
         let key = try #require(Self.key)

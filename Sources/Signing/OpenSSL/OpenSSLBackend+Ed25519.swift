@@ -17,31 +17,25 @@ extension OpenSSLBackend {
     }
 
     /// Signs `message` with pure Ed25519 (RFC 8032 §5.1.6) using the one-shot `EVP_DigestSign` with
-    /// no digest, after `EVP_MD_CTX_new` and `EVP_DigestSignInit` on a prepared key object.
+    /// no digest, on a context of the prepared key object (see `OpenSSLKey.withContext`).
     static func ed25519Sign(_ message: [UInt8], key: OpenSSLKey) throws(SigningError) -> [UInt8] {
-        guard let context = unsafe EVP_MD_CTX_new() else {
-            throw failure("EVP_MD_CTX_new")
+        try unsafe key.withContext(verify: false) { context throws(SigningError) in
+            var signature = [UInt8](repeating: 0, count: signatureLength)
+            var length = signatureLength
+            // The array-to-pointer conversion gives a valid pointer even for an empty message
+            // (RFC 8032 §7.1 TEST 1 signs zero bytes).
+            guard unsafe EVP_DigestSign(context, &signature, &length, message, message.count) == 1 else {
+                throw failure("EVP_DigestSign")
+            }
+            guard length == signatureLength else {
+                throw SigningError(.openSSLFailure, "EVP_DigestSign returned \(length) bytes, expected \(signatureLength)")
+            }
+            return signature
         }
-        defer { unsafe EVP_MD_CTX_free(context) }
-        // Pure Ed25519 takes no message digest: the md argument is NULL.
-        guard unsafe EVP_DigestSignInit(context, nil, nil, nil, key.pointer) == 1 else {
-            throw failure("EVP_DigestSignInit")
-        }
-        var signature = [UInt8](repeating: 0, count: signatureLength)
-        var length = signatureLength
-        // The array-to-pointer conversion gives a valid pointer even for an empty message
-        // (RFC 8032 §7.1 TEST 1 signs zero bytes).
-        guard unsafe EVP_DigestSign(context, &signature, &length, message, message.count) == 1 else {
-            throw failure("EVP_DigestSign")
-        }
-        guard length == signatureLength else {
-            throw SigningError(.openSSLFailure, "EVP_DigestSign returned \(length) bytes, expected \(signatureLength)")
-        }
-        return signature
     }
 
-    /// Checks a 64-byte signature over `message` (RFC 8032 §5.1.7) with `EVP_DigestVerify`, after
-    /// `EVP_MD_CTX_new` and `EVP_DigestVerifyInit` on a prepared public key object.
+    /// Checks a 64-byte signature over `message` (RFC 8032 §5.1.7) with `EVP_DigestVerify`, on a
+    /// context of the prepared public key object (see `OpenSSLKey.withContext`).
     ///
     /// Returns true only when `EVP_DigestVerify` returns exactly 1, and false when it returns 0
     /// without queueing an error: the signature was checked and is invalid. Any other outcome means
@@ -54,21 +48,16 @@ extension OpenSSLBackend {
         }
         // Errors left by other code on this thread would be mistaken for a failure of this check.
         ERR_clear_error()
-        guard let context = unsafe EVP_MD_CTX_new() else {
-            throw failure("EVP_MD_CTX_new")
+        return try unsafe key.withContext(verify: true) { context throws(SigningError) in
+            // 1 means valid, 0 a bad signature, a negative value an error. OpenSSL's Ed25519 also
+            // returns 0 when it cannot fetch SHA-512 or allocate, but then it queues an error.
+            let result = unsafe EVP_DigestVerify(context, signature, signature.count, message, message.count)
+            if result == 1 { return true }
+            guard result == 0, ERR_peek_error() == 0 else {
+                throw failure("EVP_DigestVerify")
+            }
+            return false
         }
-        defer { unsafe EVP_MD_CTX_free(context) }
-        guard unsafe EVP_DigestVerifyInit(context, nil, nil, nil, key.pointer) == 1 else {
-            throw failure("EVP_DigestVerifyInit")
-        }
-        // 1 means valid, 0 a bad signature, a negative value an error. OpenSSL's Ed25519 also
-        // returns 0 when it cannot fetch SHA-512 or allocate, but then it queues an error.
-        let result = unsafe EVP_DigestVerify(context, signature, signature.count, message, message.count)
-        if result == 1 { return true }
-        guard result == 0, ERR_peek_error() == 0 else {
-            throw failure("EVP_DigestVerify")
-        }
-        return false
     }
 
     /// The 32 encoded public-key bytes of a key object, from `EVP_PKEY_get_raw_public_key`.
