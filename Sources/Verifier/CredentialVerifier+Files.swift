@@ -44,7 +44,7 @@ extension CredentialVerifier {
         let reports = ParallelMap.map(lines, jobs: jobs, progress: progress) { line -> CredentialReport in
             do throws(CredentialError) {
                 let (document, canonical) = try JSONValue.parsingNotingCanonicalForm(line.bytes)
-                return verify(line: document, canonical: canonical, number: line.number)
+                return verify(document, pointer: .root, line: line.number, canonical: canonical)
             } catch {
                 return .notACredential(
                     "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
@@ -109,7 +109,7 @@ extension CredentialVerifier {
         }
         do throws(CredentialError) {
             let (document, canonical) = try JSONValue.parsingNotingCanonicalForm(line.bytes, limits: JSONLimits(maxBytes: lineLimit))
-            return verify(line: document, canonical: canonical, number: line.number)
+            return verify(document, pointer: .root, line: line.number, canonical: canonical)
         } catch {
             return .notACredential(
                 "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,

@@ -50,22 +50,16 @@ public struct CredentialVerifier: Sendable {
     /// Checks one parsed credential on its own (not inside a presentation); `pointer` and `line`
     /// say where it sits in its file.
     public func verify(_ document: JSONValue, pointer: JSONPointer = .root, line: Int? = nil) -> CredentialReport {
+        verify(document, pointer: pointer, line: line, canonical: nil)
+    }
+
+    /// `verify(_:pointer:line:)` for a document parsed with `JSONValue.parsingNotingCanonicalForm`:
+    /// `canonical` is its text when that text is canonical (a line of a batch, as issued).
+    func verify(_ document: JSONValue, pointer: JSONPointer, line: Int?, canonical: CanonicalText?) -> CredentialReport {
         guard let credential = try? Credential(document) else {
             return notACredential(found: document.typeName, pointer: pointer, line: line)
         }
-        return verify(CheckedCredential(credential, pointer: pointer, line: line, verifier: proofVerifier))
-    }
-
-    /// Checks one line of a JSON Lines input, parsed with `JSONValue.parsingNotingCanonicalForm`.
-    func verify(line document: JSONValue, canonical: CanonicalText?, number: Int) -> CredentialReport {
-        guard let credential = try? Credential(document) else {
-            return notACredential(found: document.typeName, pointer: .root, line: number)
-        }
-        return verify(CheckedCredential(credential, line: number, verifier: proofVerifier, canonical: canonical))
-    }
-
-    /// Runs every check on a credential of its own (not part of a wallet or presentation).
-    private func verify(_ checked: CheckedCredential) -> CredentialReport {
+        let checked = CheckedCredential(credential, pointer: pointer, line: line, verifier: proofVerifier, canonical: canonical)
         let context = VerificationContext(
             checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain,
             statusLists: statusLists, trust: trust, maxStatusAge: maxStatusAge)

@@ -53,25 +53,21 @@ enum CLISection {
         // Each one-job run is paired with `openssl speed` just before and just after it: on a shared
         // machine the speed of a core drifts by tens of percent within a minute, so only rates taken
         // together compare.
-        guard let issueOne = paired(mcred, issueArguments + ["--jobs", "1"], openssl: openssl, seconds: seconds, rate: \.sign) else {
-            print("cli     mcred issue --batch or openssl speed failed")
-            return
-        }
-        row("openssl speed ed25519 sign", "64 bytes", rate: issueOne.openSSL, note: "per CPU-second (user), around the run below")
-        row("issue --batch --jobs 1", label, rate: issueOne.run.perCPUSecond,
-            note: "\(Bench.ratio(issueOne.run.perCPUSecond, of: issueOne.openSSL)) of openssl sign (goal ≥ 0.65)")
-        if let issueTwo = pairedScaling(mcred, issueArguments) {
-            row("issue --batch --jobs 2", label, rate: issueTwo.two.perWallSecond, note: scaling(issueTwo.two, over: issueTwo.one))
-        }
-        guard let verifyOne = paired(mcred, verifyArguments + ["--jobs", "1"], openssl: openssl, seconds: seconds, rate: \.verify) else {
-            print("cli     mcred verify --batch or openssl speed failed")
-            return
-        }
-        row("openssl speed ed25519 verify", "64 bytes", rate: verifyOne.openSSL, note: "per CPU-second (user), around the run below")
-        row("verify --batch --jobs 1", label, rate: verifyOne.run.perCPUSecond,
-            note: "\(Bench.ratio(verifyOne.run.perCPUSecond, of: verifyOne.openSSL)) of openssl verify (goal ≥ 0.85)")
-        if let verifyTwo = pairedScaling(mcred, verifyArguments) {
-            row("verify --batch --jobs 2", label, rate: verifyTwo.two.perWallSecond, note: scaling(verifyTwo.two, over: verifyTwo.one))
+        let commands: [(name: String, arguments: [String], operation: String, rate: KeyPath<Speed, Double>, goal: String)] = [
+            ("issue", issueArguments, "sign", \.sign, "0.65"),
+            ("verify", verifyArguments, "verify", \.verify, "0.85"),
+        ]
+        for command in commands {
+            guard let one = paired(mcred, command.arguments + ["--jobs", "1"], openssl: openssl, seconds: seconds, rate: command.rate) else {
+                print("cli     mcred \(command.name) --batch or openssl speed failed")
+                return
+            }
+            row("openssl speed ed25519 \(command.operation)", "64 bytes", rate: one.openSSL, note: "per CPU-second (user), around the run below")
+            row("\(command.name) --batch --jobs 1", label, rate: one.run.perCPUSecond,
+                note: "\(Bench.ratio(one.run.perCPUSecond, of: one.openSSL)) of openssl \(command.operation) (goal ≥ \(command.goal))")
+            if let two = pairedScaling(mcred, command.arguments) {
+                row("\(command.name) --batch --jobs 2", label, rate: two.two.perWallSecond, note: scaling(two.two, over: two.one))
+            }
         }
     }
 

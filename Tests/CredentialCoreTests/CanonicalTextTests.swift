@@ -63,6 +63,7 @@ struct CanonicalTextTests {
         #"{"a":1,"a":2}"#,
         #"{"a":1,"b":2,"a":3}"#,
         #"{"a":1,"b":2, "a":3}"#,
+        #"{"b":1,"c":2,"a":3,"b":4}"#,  // names out of order, then in order again
         #"{"x":{"a":1,"b":{"c":1},"a":2}}"#,
         "{" + (0 ..< 20).map { "\"k\($0 + 10)\":0" }.joined(separator: ",") + ",\"k15\":1}",
     ]

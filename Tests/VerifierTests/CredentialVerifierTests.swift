@@ -191,6 +191,26 @@ struct CredentialVerifierTests {
         #expect(report.credentials.map { $0.passes(strict: false) } == [true, true, true])
     }
 
+    @Test("a canonical batch line whose proof @context is a strict prefix of the document's is hashed with the proof's context")
+    func batchCanonicalProofContextPrefix() throws {
+        // Signed with the base context only, then given a second context: vc-di-eddsa §3.3.2 step 4
+        // checks the document with the proof's context, so the proof still verifies; the text
+        // cannot be hashed as written, since its @context differs from the one signed.
+        let key = try Ed25519.PrivateKey(seed: [UInt8](repeating: 3, count: 32))
+        var unsigned = try vectorJSON("vc-signed")
+        unsigned["proof"] = nil
+        unsigned["issuer"] = .string(DIDKey(publicKey: key.publicKey).did)
+        let contexts = try #require(unsigned["@context"]?.arrayValue)
+        unsigned["@context"] = .array([contexts[0]])
+        var signed = try EddsaJcs2022.sign(
+            unsigned, with: key, options: .init(proofPurpose: "assertionMethod", created: "2026-01-01T00:00:00Z"))
+        signed["@context"] = .array(contexts)
+        let line = signed.canonicalBytes
+        #expect(try JSONValue.parsingNotingCanonicalForm(line).canonical != nil)
+        let report = verifier.verifyLines(line + [0x0A], file: "in.jsonl", jobs: 1)
+        #expect(report.credentials.first?[.signature]?.result == .pass)
+    }
+
     @Test("batch lines in canonical text fail the signature when any value is changed")
     func batchCanonicalTamperEveryLeaf() throws {
         let original = try vectorJSON("vc-signed")

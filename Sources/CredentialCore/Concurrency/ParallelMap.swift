@@ -31,23 +31,32 @@ public enum ParallelMap {
         }
         let state = Mutex(State<Result>(chunks: Array(repeating: nil, count: (total + chunkSize - 1) / chunkSize)))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let chunk: Int? = state.withLock { state in
-                    guard state.next < state.chunks.count else { return nil }
-                    defer { state.next += 1 }
-                    return state.next
-                }
-                guard let chunk else { return }
-                let range = (chunk * chunkSize)..<min((chunk + 1) * chunkSize, total)
-                let results = range.map { transform(items[$0]) }
-                state.withLock { state in
-                    state.chunks[chunk] = results
-                    state.done += results.count
-                    progress?(state.done, total)
-                }
-            }
+            work(on: items, chunkSize: chunkSize, state: state, progress: progress, transform)
         }
         return state.withLock { state in state.chunks.flatMap { $0 ?? [] } }
+    }
+
+    /// One worker: takes the next chunk from the shared counter until none is left, and stores
+    /// each chunk's results (reporting `progress` under the lock).
+    private static func work<Item: Sendable, Result: Sendable>(
+        on items: [Item], chunkSize: Int, state: borrowing Mutex<State<Result>>,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?, _ transform: (Item) -> Result
+    ) {
+        while true {
+            let chunk: Int? = state.withLock { state in
+                guard state.next < state.chunks.count else { return nil }
+                defer { state.next += 1 }
+                return state.next
+            }
+            guard let chunk else { return }
+            let range = (chunk * chunkSize) ..< min((chunk + 1) * chunkSize, items.count)
+            let results = range.map { transform(items[$0]) }
+            state.withLock { state in
+                state.chunks[chunk] = results
+                state.done += results.count
+                progress?(state.done, items.count)
+            }
+        }
     }
 
     /// Starts `map` on background threads and returns at once, so the caller can do other work
@@ -62,17 +71,7 @@ public enum ParallelMap {
         guard !items.isEmpty else { return pending }
         for _ in 0 ..< workers {
             DispatchQueue.global().async(group: pending.group) {
-                while true {
-                    let chunk: Int? = pending.state.withLock { state in
-                        guard state.next < state.chunks.count else { return nil }
-                        defer { state.next += 1 }
-                        return state.next
-                    }
-                    guard let chunk else { return }
-                    let range = (chunk * chunkSize) ..< min((chunk + 1) * chunkSize, items.count)
-                    let results = range.map { transform(items[$0]) }
-                    pending.state.withLock { $0.chunks[chunk] = results }
-                }
+                work(on: items, chunkSize: chunkSize, state: pending.state, progress: nil, transform)
             }
         }
         return pending

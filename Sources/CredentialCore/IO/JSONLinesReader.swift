@@ -138,20 +138,12 @@ public final class JSONLinesReader {
         }
     }
 
-    /// The offset of the first line feed in `bytes[start..<count]`, or `count`.
-    ///
-    /// Eight bytes at a time: a byte of `word ^ 0x0A0A…` is zero exactly where the word holds a
-    /// line feed, and the lowest flagged byte is exact (a borrow only flags bytes after a zero one).
+    /// The offset of the first line feed in `bytes[start..<count]`, or `count`; eight bytes at a time.
     static func lineBreak(in bytes: borrowing Span<UInt8>, from start: Int, before count: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
         var position = start
         while position &+ 8 <= count {
-            let chunk = bytes.extracting(position ..< position &+ 8)
-            var word: UInt64 = 0
-            for offset in 0 ..< 8 { word |= UInt64(chunk[offset]) << (offset << 3) }
-            let feeds = word ^ (ones &* 0x0A)
-            let flags = (feeds &- ones) & ~feeds & (ones &* 0x80)
-            if flags != 0 { return position &+ flags.trailingZeroBitCount >> 3 }
+            let feeds = ByteWords.lanes(of: ByteWords.word(bytes, at: position), equalTo: 0x0A)
+            if feeds != 0 { return position &+ ByteWords.firstLane(feeds) }
             position &+= 8
         }
         while position < count && bytes[position] != 0x0A { position += 1 }

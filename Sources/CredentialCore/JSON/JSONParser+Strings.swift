@@ -44,18 +44,11 @@ extension JSONParser {
     private static func endOfPlainASCII(_ bytes: borrowing Span<UInt8>, from position: Int) -> Int {
         var position = position
         let count = bytes.count
-        // Eight bytes at a time: flag bytes with the top bit set, below 0x20, or equal to a quote
-        // or a backslash. A borrow can only flag bytes after a truly flagged one, so the lowest
-        // flag is exact (the word is little-endian: the first byte is the least significant).
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
+        // Eight bytes at a time: flag bytes with the top bit set, and those a string must escape.
         while position &+ 8 <= count {
-            let word = Self.word(bytes, at: position)
-            let control = (word &- ones &* 0x20) & ~word
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let flags = (word | control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & high
-            if flags != 0 { return position &+ flags.trailingZeroBitCount >> 3 }
+            let word = ByteWords.word(bytes, at: position)
+            let flags = (word & ByteWords.high) | ByteWords.escapeLanes(of: word)
+            if flags != 0 { return position &+ ByteWords.firstLane(flags) }
             position &+= 8
         }
         while position < count {
@@ -64,15 +57,6 @@ extension JSONParser {
             position += 1
         }
         return position
-    }
-
-    /// The eight bytes at `position` as a little-endian word; `position + 8` must be in range.
-    @inline(__always)
-    private static func word(_ bytes: borrowing Span<UInt8>, at position: Int) -> UInt64 {
-        let chunk = bytes.extracting(position ..< position + 8)
-        var word: UInt64 = 0
-        for offset in 0 ..< 8 { word |= UInt64(chunk[offset]) << (offset << 3) }
-        return word
     }
 
     /// The slow path for a string with escapes, collecting its UTF-8 in `scratch`.

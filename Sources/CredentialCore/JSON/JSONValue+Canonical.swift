@@ -310,26 +310,15 @@ enum CanonicalWriter {
         if let suffix { out.append(suffix) }
     }
 
-    /// The offset of the first byte that needs an escape (a control, `"` or `\\`), or the count.
-    ///
-    /// Eight bytes at a time, as the parser scans strings: bytes of 0x80 and above are never
-    /// flagged (UTF-8 is written as it is), and the lowest flag is exact.
+    /// The offset of the first byte that needs an escape (a control, `"` or `\\`), or the count;
+    /// eight bytes at a time (bytes of 0x80 and above are written as they are).
     @inline(__always)
     static func endOfUnescaped(_ bytes: borrowing Span<UInt8>) -> Int {
         let count = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
         var position = 0
         while position &+ 8 <= count {
-            let chunk = bytes.extracting(position ..< position &+ 8)
-            var word: UInt64 = 0
-            for offset in 0 ..< 8 { word |= UInt64(chunk[offset]) << (offset << 3) }
-            // A byte below 0x20 borrows when 0x20 is taken from it; a quote or backslash XORs to zero.
-            let control = (word &- ones &* 0x20) & ~word
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let flags = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & high
-            if flags != 0 { return position &+ flags.trailingZeroBitCount >> 3 }
+            let flags = ByteWords.escapeLanes(of: ByteWords.word(bytes, at: position))
+            if flags != 0 { return position &+ ByteWords.firstLane(flags) }
             position &+= 8
         }
         while position < count && !needsEscape(bytes[position]) { position += 1 }

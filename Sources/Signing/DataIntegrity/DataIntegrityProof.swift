@@ -152,7 +152,7 @@ public enum EddsaJcs2022 {
             } catch {
                 throw SigningError(.invalidDocument, error.description)
             }
-            let hashData = SHA256.hash(each: [configuration.withoutKey, splice.withoutKey]).flatMap { $0 }
+            let hashData = EddsaJcs2022.hashData(canonicalProofConfiguration: configuration.withoutKey, canonicalDocument: splice.withoutKey)
             // Step 6: proof serialisation = Ed25519 over the 64 bytes.
             let signature: [UInt8]
             if let keyObject {
@@ -208,8 +208,12 @@ public enum EddsaJcs2022 {
 
     /// Hashing over a document already in canonical form.
     static func hashData(proofConfiguration: JSONObject, canonicalDocument: [UInt8]) -> [UInt8] {
-        let canonicalProofConfig = JSONValue.object(proofConfiguration).canonicalBytes
-        return SHA256.hash(each: [canonicalProofConfig, canonicalDocument]).flatMap { $0 }
+        hashData(canonicalProofConfiguration: JSONValue.object(proofConfiguration).canonicalBytes, canonicalDocument: canonicalDocument)
+    }
+
+    /// §3.3.4 Hashing: SHA-256 of the canonical proof configuration, then of the canonical document.
+    static func hashData(canonicalProofConfiguration: [UInt8], canonicalDocument: [UInt8]) -> [UInt8] {
+        SHA256.hash(each: [canonicalProofConfiguration, canonicalDocument]).flatMap { $0 }
     }
 
     // MARK: - Verify

@@ -30,16 +30,16 @@ public struct CheckedCredential: Sendable {
         _ credential: Credential, pointer: JSONPointer = .root, line: Int? = nil,
         verifier: EddsaJcs2022.Verifier = EddsaJcs2022.Verifier(cacheCapacity: 0)
     ) {
-        self.init(credential, pointer: pointer, line: line, proof: Self.verifyProof(of: credential.object, with: verifier))
+        self.init(credential, pointer: pointer, line: line, verifier: verifier, canonical: nil)
     }
 
-    /// Prepares a credential parsed with `JSONValue.parsingNotingCanonicalForm`; `canonical` is
-    /// the text it was parsed from, when that text is canonical (the proof check then hashes it).
+    /// Prepares a credential; `canonical` is the text it was parsed from when that text is its
+    /// own RFC 8785 form (`JSONValue.parsingNotingCanonicalForm`), which the proof check then hashes.
     package init(
-        _ credential: Credential, line: Int?, verifier: EddsaJcs2022.Verifier, canonical: CanonicalText?
+        _ credential: Credential, pointer: JSONPointer, line: Int?, verifier: EddsaJcs2022.Verifier, canonical: CanonicalText?
     ) {
         self.init(
-            credential, pointer: .root, line: line,
+            credential, pointer: pointer, line: line,
             proof: Self.verifyProof(of: credential.object, with: verifier, canonical: canonical))
     }
 
