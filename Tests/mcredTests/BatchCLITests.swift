@@ -31,6 +31,17 @@ struct BatchCLITests {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
     }
 
+    @Test("a one-line batch's summaries say one credential")
+    func oneLine() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.write(try Self.lines(count: 1), to: folder.appendingPathComponent("in.jsonl"))
+        let issued = try CLI.run(["issue", "--key", Self.key, "--batch", "in.jsonl", "--out", "out.jsonl"], in: folder)
+        #expect(issued.stderr.contains("issued 1 credential → out.jsonl"))
+        let verified = try CLI.run(["verify", "--batch", "out.jsonl"], in: folder)
+        #expect(verified.stderr.contains("1 credential: 1 pass, 0 fail"))
+    }
+
     @Test("batches of several windows keep order, and a full disk during one stops them with exit 2")
     func severalWindows() throws {
         let folder = try CLI.temporaryDirectory()

@@ -146,7 +146,7 @@ struct IssueCommand: ParsableCommand {
             // Only the lines written keep their indices: none for a file, the first ones on standard output.
             statusOptions.release(Array(status.dropFirst(staged == nil ? summary.issued : 0)))
             if staged == nil {
-                Terminal.note("stopped at the first refused line after \(summary.issued) credentials on standard output")
+                Terminal.note("stopped at the first refused line after \(summary.issued) credential\(summary.issued == 1 ? "" : "s") on standard output")
             } else {
                 let out = output.out ?? "-"
                 Terminal.note("refused \(summary.failed) of \(total) lines; nothing written"
@@ -155,6 +155,6 @@ struct IssueCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try staged?.commit()
-        Terminal.note("issued \(summary.issued) credentials" + (output.isStandardOutput ? "" : " → " + TerminalSafe.escape(output.out ?? "-")))
+        Terminal.note("issued \(summary.issued) credential\(summary.issued == 1 ? "" : "s")" + (output.isStandardOutput ? "" : " → " + TerminalSafe.escape(output.out ?? "-")))
     }
 }

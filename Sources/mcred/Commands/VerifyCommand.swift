@@ -118,7 +118,7 @@ struct VerifyCommand: ParsableCommand {
             throw error
         }
         progress.finish()
-        Terminal.note("\(count) credentials: \(count - failed) pass, \(failed) fail"
+        Terminal.note("\(count) credential\(count == 1 ? "" : "s"): \(count - failed) pass, \(failed) fail"
             + " (checked at \(XSDDateTime.format(checkingTime)))")
         if failed > 0 { throw ExitCode(1) }
     }
