@@ -72,7 +72,7 @@ public struct VerifierService: Sendable {
     /// - Throws: `SigningError` when the system's random source fails.
     public func newChallenge(host: String?) throws -> Answer {
         var body = JSONObject()
-        body["challenge"] = .string(Base64URL.encode(try SecureRandom.bytes(count: 16)))
+        body["challenge"] = .string(try SecureRandom.challenge())
         body["domain"] = effectiveDomain(host: host).map(JSONValue.string) ?? .null
         return Answer(status: 200, body: .object(body))
     }

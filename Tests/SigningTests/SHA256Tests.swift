@@ -1,3 +1,4 @@
+import CredentialCore
 import Signing
 import Testing
 
@@ -28,6 +29,24 @@ struct SecureRandomTests {
     @Test("a negative count is refused")
     func negative() {
         #expect(throws: SigningError(.randomFailure, "")) { try SecureRandom.bytes(count: -1) }
+    }
+
+    @Test("a challenge is 16 random bytes in base64url that never starts with '-' (a command line would read it as an option)")
+    func challenge() throws {
+        // One plain draw in 64 starts with "-": among 5,000 about 78 would.
+        var seen = Set<String>()
+        var firstCharacters = Set<Character>()
+        for _ in 0 ..< 5000 {
+            let challenge = try SecureRandom.challenge()
+            #expect(challenge.count == 22)
+            #expect(Base64URL.decode(challenge)?.count == 16, "\(challenge)")
+            #expect(!challenge.hasPrefix("-"), "\(challenge)")
+            seen.insert(challenge)
+            firstCharacters.insert(challenge.first ?? " ")
+        }
+        #expect(seen.count == 5000)
+        // The 63 other first characters all still occur (each about 79 times).
+        #expect(firstCharacters.count == 63)
     }
 }
 

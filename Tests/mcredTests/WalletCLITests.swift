@@ -46,6 +46,12 @@ struct WalletCLITests {
         #expect(verified.stdout.hasPrefix("PASS share.json (presentation, 1 credential)"))
         let replayed = try CLI.run(["verify", "--at", "2027-01-01", "--challenge", "other", "--domain", "hr.example", "share.json"], in: folder)
         #expect(replayed.status == 1)
+        // A challenge from another verifier may start with "-": written --challenge=…, it is a value.
+        let dashed = try CLI.run(
+            ["present", "--wallet", "wallet.json", "--key", learnerKey, "--challenge=-x1", "--domain", "hr.example",
+             "--select", id, "--out", "dashed.json"], in: folder)
+        #expect(dashed.status == 0, "\(dashed.stderr)")
+        #expect(try CLI.run(["verify", "--at", "2027-01-01", "--challenge=-x1", "--domain", "hr.example", "dashed.json"], in: folder).status == 0)
         let wallet = try CLI.run(["verify", "--at", "2027-01-01", "wallet.json"], in: folder)
         #expect(wallet.status == 0)
         #expect(wallet.stdout.hasPrefix("PASS wallet.json (wallet, 2 credentials)"))

@@ -1,5 +1,5 @@
 /// Base64url without padding (RFC 4648 §5; RFC 7515 §2 "Base64url Encoding"), as JOSE and
-/// `mcred challenge` use it.
+/// challenges use it.
 ///
 /// Decoding is strict: no padding, whitespace or characters outside the URL-safe alphabet, and the
 /// unused low bits of the last character must be zero (RFC 4648 §3.5), so each byte string has

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Signing
 
 /// `mcred challenge`: a fresh nonce for a verifier to send to a learner.
@@ -10,7 +9,9 @@ struct ChallengeCommand: ParsableCommand {
         discussion: """
             Send it to the learner with your domain; they run `mcred present --challenge … --domain …` \
             and you check the file with `mcred verify --challenge … --domain …`. A presentation made \
-            for another challenge fails, so an old one cannot be replayed.
+            for another challenge fails, so an old one cannot be replayed. A challenge never \
+            starts with `-`, so it can follow `--challenge` as it is (one from elsewhere that \
+            does is written `--challenge=-…`).
 
             Example:
               mcred challenge
@@ -19,10 +20,6 @@ struct ChallengeCommand: ParsableCommand {
     )
 
     func run() throws {
-        // RFC 4648 §5 base64url without padding.
-        let text = Data(try SecureRandom.bytes(count: 16)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        try Terminal.out(text)
+        try Terminal.out(try SecureRandom.challenge())
     }
 }
