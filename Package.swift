@@ -36,6 +36,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // glibc's mallopt, for the command line's start-up (Sources/mcred/Allocator.swift).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "CredentialCore",
             dependencies: ["CZlib"],
@@ -73,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "mcred",
             dependencies: [
-                "CredentialCore", "Signing", "Issuer", "Verifier", "Wallet", "VerifierServer",
+                "CredentialCore", "Signing", "Issuer", "Verifier", "Wallet", "VerifierServer", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -32,8 +32,9 @@ extension CredentialIssuer {
     /// remaining line is still checked so that each bad one is reported; with it, the batch ends
     /// at the first bad line (used when the output streams where it cannot be taken back).
     /// - Parameters:
-    ///   - write: receives the signed credentials of a window, each canonical JSON followed by `\n`.
-    ///     After the first bad line, later windows are only checked, not signed (nothing more is written).
+    ///   - write: receives the signed credentials in order, whole lines of canonical JSON each followed
+    ///     by `\n`, gathered into pieces of about 1 MiB (a larger credential comes alone). After the
+    ///     first bad line, later windows are only checked, not signed (nothing more is written).
     ///   - onFailure: called once per bad line, in input order, with `line` set.
     ///   - progress: called after each window with the lines done and the input bytes read.
     ///   - statusEntries: when not empty, the `credentialStatus` of each non-blank line in input
@@ -52,7 +53,9 @@ extension CredentialIssuer {
         let lineLimit = reader.lineLimit
         var summary = BatchSummary()
         var seenIDs = Set<IDDigest>()
-        var output: [UInt8] = []
+        // The signed lines of the window before, written while the workers sign the next one.
+        var signedLines: [[UInt8]] = []
+        var chunk: [UInt8] = []
         var position = 0
         var lines = try reader.nextWindow()
         while !lines.isEmpty {
@@ -69,16 +72,15 @@ extension CredentialIssuer {
             // While the workers sign this window, this thread writes the previous one and reads the
             // next: the cores never wait for the disk. Errors are raised once the workers are done.
             var ioError: CredentialError?
-            if !output.isEmpty {
-                do { try write(output) } catch { ioError = error }
-            }
+            do { try Self.write(signedLines, through: &chunk, to: write) } catch { ioError = error }
+            signedLines = []
             var next: [JSONLines.Line] = []
             if ioError == nil {
                 do { next = try reader.nextWindow() } catch { ioError = error }
             }
             let results = work.wait()
             if let ioError { throw ioError }
-            output.removeAll(keepingCapacity: true)
+            signedLines.reserveCapacity(results.count)
             lines: for item in results {
                 var outcome = item.result
                 if case .success = outcome, let digest = item.idDigest, !seenIDs.insert(digest).inserted {
@@ -89,10 +91,7 @@ extension CredentialIssuer {
                 switch outcome {
                 case .success(let signed):
                     summary.issued += 1
-                    if summary.failed == 0 {
-                        output.append(contentsOf: signed)
-                        output.append(0x0A)
-                    }
+                    if summary.failed == 0 { signedLines.append(signed) }
                 case .failure(let error):
                     summary.failed += 1
                     onFailure(error)
@@ -101,7 +100,7 @@ extension CredentialIssuer {
             }
             // After the first bad line nothing more is written (all or nothing), except the lines
             // before it when the output streams (`stopAtFirstFailure`).
-            if summary.failed > 0 && !stopAtFirstFailure { output.removeAll(keepingCapacity: true) }
+            if summary.failed > 0 && !stopAtFirstFailure { signedLines = [] }
             progress?(summary.issued + summary.failed, reader.bytesRead)
             if summary.failed > 0 && stopAtFirstFailure {
                 summary.stoppedEarly = true
@@ -109,9 +108,36 @@ extension CredentialIssuer {
             }
             lines = next
         }
-        if !output.isEmpty { try write(output) }
+        try Self.write(signedLines, through: &chunk, to: write)
         summary.distinctIDs = seenIDs.count
         return summary
+    }
+
+    /// The most bytes gathered for one call of `write`.
+    static let writeChunkSize = 1 << 20
+
+    /// Hands `lines` (each ending in `\n`) to `write` in order: small ones gathered into pieces of
+    /// about `writeChunkSize` bytes in `chunk` (kept for reuse), a larger one on its own without a
+    /// copy. Memory is the lines themselves plus one chunk, never their concatenation.
+    static func write(
+        _ lines: [[UInt8]], through chunk: inout [UInt8], to write: ([UInt8]) throws(CredentialError) -> Void
+    ) throws(CredentialError) {
+        for line in lines {
+            if chunk.count + line.count > writeChunkSize && !chunk.isEmpty {
+                try write(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+            if line.count >= writeChunkSize {
+                try write(line)
+            } else {
+                if chunk.capacity == 0 { chunk.reserveCapacity(writeChunkSize) }
+                chunk.append(contentsOf: line)
+            }
+        }
+        if !chunk.isEmpty {
+            try write(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Parses, issues and canonicalises one line (on a worker thread); with `signs` false, only checks it.
@@ -139,7 +165,8 @@ extension CredentialIssuer {
                 _ = try checked(template, timestamp: timestamp, status: status)
                 return StreamedLine(line: line.number, result: .success([]), idDigest: digest)
             }
-            let canonical = try issueWithCanonicalForm(template, timestamp: timestamp, status: status).canonical
+            var canonical = try issueWithCanonicalForm(template, timestamp: timestamp, status: status).canonical
+            canonical.append(0x0A)
             return StreamedLine(line: line.number, result: .success(canonical), idDigest: digest)
         } catch {
             var failure = error

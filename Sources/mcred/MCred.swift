@@ -30,6 +30,7 @@ struct MCred: ParsableCommand {
 
     /// Parses, runs, and maps every outcome to the documented exit codes (0 / 1 / 2).
     static func main() {
+        Allocator.returnLargeBlocksToTheSystem()
         let handlers = Interruption.install()
         defer { withExtendedLifetime(handlers) {} }
         do {

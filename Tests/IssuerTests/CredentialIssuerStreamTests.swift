@@ -115,4 +115,22 @@ struct CredentialIssuerStreamTests {
         #expect(result.failures.map(\.line) == [25])
         #expect(result.output.split(separator: 0x0A).count == 24)
     }
+
+    @Test("signed lines reach the output in order: small ones gathered into pieces of at most 1 MiB, a large one alone")
+    func writePieces() throws {
+        let limit = CredentialIssuer.writeChunkSize
+        let sizes = [10, 300_000, 300_000, 300_000, 300_000, limit + 5, 20, limit - 1, 7]
+        let lines = sizes.enumerated().map { index, size in
+            [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: size - 1) + [0x0A]
+        }
+        var pieces: [[UInt8]] = []
+        var chunk: [UInt8] = []
+        try CredentialIssuer.write(lines, through: &chunk, to: { pieces.append($0) })
+        #expect(pieces.flatMap { $0 } == lines.flatMap { $0 })
+        #expect(pieces.map(\.count) == [10 + 3 * 300_000, 300_000, limit + 5, 20, limit - 1, 7])
+        #expect(pieces.allSatisfy { $0.last == 0x0A })
+        #expect(chunk.isEmpty)
+        try CredentialIssuer.write([], through: &chunk, to: { pieces.append($0) })
+        #expect(pieces.count == 6)
+    }
 }

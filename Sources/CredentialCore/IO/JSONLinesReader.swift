@@ -12,8 +12,9 @@ import Foundation
 /// longer than `lineLimit` is not buffered: its bytes are skipped up to its line break and it is
 /// returned with `isOverLimit` set, so the caller can name it (DESIGN.md §9: limits apply per line).
 public final class JSONLinesReader {
-    /// The default window: 8 MiB, a few thousand credentials.
-    public static let defaultWindowSize = 8 * 1024 * 1024
+    /// The default window: 4 MiB, over a thousand credentials. A batch holds two windows (the one
+    /// being worked on and the next) and their results, so the window sets most of its memory.
+    public static let defaultWindowSize = 4 * 1024 * 1024
 
     /// The path read (`-` for standard input), for messages.
     public let path: String

@@ -60,7 +60,8 @@ public struct CanonicalSplice: Sendable {
     /// The canonical form of the object with `key` set to a value whose canonical bytes are `value`.
     public func with(canonicalValue value: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(before.count + after.count + value.count + key.utf8.count + 8)
+        // Room for the line break a batch adds.
+        bytes.reserveCapacity(before.count + after.count + value.count + key.utf8.count + 16)
         bytes.append(contentsOf: before)
         if !before.isEmpty { bytes.append(UInt8(ascii: ",")) }
         JSONValue.string(key).writeCanonical(into: &bytes)
