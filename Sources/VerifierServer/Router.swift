@@ -12,7 +12,7 @@ struct Router: HTTPHandler {
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response = await respond(to: request)
         // One line per request, no content: method, path, status, response bytes.
-        log("\(request.method.rawValue) \(Self.printable(request.path)) \(response.statusCode.code) \(response.bodyCount)")
+        log("\(Self.printable(request.method.rawValue)) \(Self.printable(request.path)) \(response.statusCode.code) \(response.bodyCount)")
         return response
     }
 
@@ -83,11 +83,9 @@ struct Router: HTTPHandler {
         return VerifierServer.isLoopback(String(name))
     }
 
-    /// Text safe for one log line or a report's file name: control characters become `?`.
+    /// Request text for one log line: at most 200 characters, terminal controls shown as escapes.
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map {
-            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isBidiControl ? "?" : $0
-        }))
+        TerminalSafe.escape(String(String.UnicodeScalarView(text.unicodeScalars.prefix(200))))
     }
 
     static var commonHeaders: HTTPHeaders {

@@ -64,6 +64,39 @@ struct HostileOutputTests {
         #expect(result.stdout.contains("Maria Kowalska\\u{A}Learner: Someone Else\\u{2028}Title: Forged"))
     }
 
+    @Test("the summaries of status, trust, wallet and present show a file name's terminal controls escaped")
+    func fileNamesEscaped() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+        // A name that would clear the screen and print a forged line.
+        let name = "x\u{1B}[2J\rFAKE\u{202E}"
+        let runs = [
+            ["status", "create", "--key", CLI.exampleKey, "--url", "https://example.org/s/1", "--purpose", "revocation",
+             "--out", name + ".status.json"],
+            ["status", "set", "--key", CLI.exampleKey, "--list", name + ".status.json", "--index", "7"],
+            ["trust", "create", "--key", CLI.exampleKey, "--name", "Agency", "--out", name + ".trust.json"],
+            ["trust", "add", "--key", CLI.exampleKey, "--list", name + ".trust.json", "--issuer",
+             "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", "--name", "School", "--country", "ES"],
+            ["trust", "remove", "--key", CLI.exampleKey, "--list", name + ".trust.json", "--issuer",
+             "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"],
+            ["wallet", "init", "--holder-key", learnerKey, "--out", name + ".wallet.json"],
+            ["present", "--wallet", name + ".wallet.json", "--key", learnerKey, "--challenge", "c", "--domain", "d\u{1B}[1A",
+             "--out", name + ".share.json"],
+        ]
+        let signed = CLI.packageRoot.appendingPathComponent("spec/examples/construction.signed.json").path
+        for arguments in runs {
+            if arguments.first == "present" {
+                let added = try CLI.run(["wallet", "add", "--at", "2027-01-01", name + ".wallet.json", signed], in: folder)
+                #expect(added.status == 0, "\(added.stderr)")
+            }
+            let result = try CLI.run(arguments, in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(Self.rawControls(in: result.stdout + result.stderr).isEmpty, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("x\\u{1B}[2J\\u{D}FAKE\\u{202E}"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("wallet add and wallet list show a hostile credential's text escaped")
     func walletEscapes() throws {
         let folder = try CLI.temporaryDirectory()

@@ -53,14 +53,14 @@ struct ServeCommand: ParsableCommand {
         let service = VerifierService(verifier: verifier, checkingTime: checkingTime, domain: domain)
         let server = try VerifierServer(host: host, port: port, service: service) { line in Terminal.note(line) }
         if !VerifierServer.isLoopback(host) {
-            Terminal.error("warning: listening on \(host), not on loopback: anyone who can reach this machine can use the page")
+            Terminal.error("warning: listening on \(TerminalSafe.escape(host)), not on loopback: anyone who can reach this machine can use the page")
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         Task {
             do {
                 try await server.run()
             } catch {
-                Terminal.error("cannot listen on \(shownHost):\(port): \(error.localizedDescription)")
+                Terminal.error("cannot listen on " + TerminalSafe.escape("\(shownHost):\(port): \(error.localizedDescription)"))
                 Foundation.exit(2)
             }
         }

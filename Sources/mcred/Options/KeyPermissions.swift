@@ -1,3 +1,4 @@
+import CredentialCore
 import Signing
 
 /// The "can be read by other users" warning for private key files.

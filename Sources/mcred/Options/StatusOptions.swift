@@ -69,7 +69,7 @@ struct StatusOptions: ParsableArguments {
         do {
             try StatusIndexAllocator(listPath: statusList).release(entries.map(\.statusListIndex))
         } catch {
-            Terminal.error("warning: could not return \(entries.count) unused status indices: \(error.description)")
+            Terminal.error("warning: could not return \(entries.count) unused status indices: " + TerminalSafe.escape(error.description))
         }
     }
 }

@@ -13,12 +13,12 @@ struct ProgressLine {
         if let totalBytes, totalBytes > 0 {
             text += " (\(min(100, bytesRead * 100 / totalBytes))%)"
         }
-        Terminal.note(text, newline: false)
+        Terminal.redraw(text)
     }
 
     /// Clears the progress line so that the summary starts on a clean line.
     func finish() {
         guard isShown else { return }
-        Terminal.note("\r\u{1B}[K", newline: false)
+        Terminal.redraw("\r\u{1B}[K")
     }
 }

@@ -50,9 +50,17 @@ enum Terminal {
         _ = send(Array(("mcred: " + text + "\n").utf8), to: STDERR_FILENO)
     }
 
-    /// Writes a note (progress, warnings) to standard error as is.
-    static func note(_ text: String, newline: Bool = true) {
-        _ = send(Array((text + (newline ? "\n" : "")).utf8), to: STDERR_FILENO)
+    /// Writes a one-line note (a summary, a warning) to standard error. Notes name files and
+    /// values from the user's documents, so terminal controls in them are shown as escapes
+    /// (`TerminalSafe`); text that is escaped already passes unchanged.
+    static func note(_ text: String) {
+        _ = send(Array((TerminalSafe.escape(text) + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes our own control sequence and text (the progress line's carriage return and erase)
+    /// to standard error as is.
+    static func redraw(_ text: String) {
+        _ = send(Array(text.utf8), to: STDERR_FILENO)
     }
 
     /// Writes every byte to `descriptor`, retrying short writes and `EINTR`; returns 0 or the `errno`.

@@ -3,9 +3,9 @@
 /// A credential is written by a stranger; printed raw, a field could move the cursor, erase the
 /// verdict line, start a forged line or reverse the text after it (STYLE.md, CLI). Every such
 /// character is shown as a visible escape instead: `\u{1B}`, `\u{202E}`.
-enum TerminalSafe {
+public enum TerminalSafe {
     /// `text` with C0/C1 controls, DEL, bidi controls and line/paragraph separators escaped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 8)
@@ -20,17 +20,17 @@ enum TerminalSafe {
     }
 
     /// `text` escaped, or nil when `text` is nil.
-    static func escape(_ text: String?) -> String? {
+    public static func escape(_ text: String?) -> String? {
         text.map { escape($0) }
     }
 
     /// A message of several lines of our own (a usage text), each line escaped.
-    static func escapeLines(_ text: String) -> String {
+    public static func escapeLines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n")
     }
 
     /// True for the characters that can change what a terminal shows beyond their own glyph.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F:  // C0 controls (tab and newline too), DEL, C1 controls
             return true
