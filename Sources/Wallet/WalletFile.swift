@@ -59,8 +59,7 @@ public enum WalletFile {
             // Nothing changed: leave the file and its backup alone.
             guard updated != previous else { return result }
             do throws(CredentialError) {
-                try FileIO.write(previous, to: path + ".bak", mode: mode, overwrite: true)
-                try FileIO.write(updated, to: path, mode: mode, overwrite: true)
+                try FileIO.replaceKeepingBackup(updated, previous: previous, at: path, mode: mode)
             } catch {
                 throw WalletError(.fileFailure, error.description)
             }

@@ -24,16 +24,27 @@ struct FileLockTests {
         second.unlock()
     }
 
-    @Test("replacing a file keeps the previous bytes as .bak and the file's mode")
+    @Test("editing a JSON file keeps the version read as .bak and the file's mode; a failed change writes nothing")
     func backup() throws {
         let path = folder.appendingPathComponent("list.json").path
-        try FileIO.write(Array("old".utf8), to: path, mode: 0o600, overwrite: false)
-        try FileIO.replaceKeepingBackup(Array("new".utf8), at: path)
-        #expect(try FileIO.read(path) == Array("new".utf8))
-        #expect(try FileIO.read(path + ".bak") == Array("old".utf8))
+        try FileIO.write(Array("{\"n\": 1}".utf8), to: path, mode: 0o600, overwrite: false)
+        let updated = try FileIO.editJSON(at: path) { document in
+            // The lock is held while the change runs.
+            #expect(throws: CredentialError(.fileLocked, "")) { _ = try FileLock(path: path + ".lock", timeout: 0.05) }
+            var object = document.objectValue ?? JSONObject()
+            object["n"] = 2
+            return .object(object)
+        }
+        #expect(updated["n"] == 2)
+        #expect(try FileIO.readJSON(path)["n"] == 2)
+        #expect(try FileIO.read(path + ".bak") == Array("{\"n\": 1}".utf8))
         #expect(FileIO.permissions(of: path) == 0o600)
+        struct Refused: Error {}
+        #expect(throws: Refused.self) { _ = try FileIO.editJSON(at: path) { _ in throw Refused() } }
+        #expect(try FileIO.readJSON(path)["n"] == 2)
+        #expect(try FileIO.read(path + ".bak") == Array("{\"n\": 1}".utf8))
         #expect(throws: CredentialError(.fileUnreadable, "")) {
-            try FileIO.replaceKeepingBackup([], at: folder.appendingPathComponent("missing.json").path)
+            _ = try FileIO.editJSON(at: folder.appendingPathComponent("missing.json").path) { $0 }
         }
     }
 }

@@ -1,11 +1,29 @@
 extension FileIO {
-    /// Replaces an existing file the user asked to edit: its current bytes go to `PATH.bak`
-    /// (atomically), then `bytes` replace it atomically, keeping its permission bits.
-    /// - Throws: `fileUnreadable`, `fileUnwritable`.
-    public static func replaceKeepingBackup(_ bytes: [UInt8], at path: String) throws(CredentialError) {
-        let previous = try read(path)
-        let mode = permissions(of: path) ?? 0o644
+    /// Replaces a file the user asked to edit, whose current bytes `previous` the editor read under
+    /// its lock: they go to `PATH.bak` (atomically), then `bytes` replace the file atomically, with
+    /// permission bits `mode` (default: the file's own).
+    /// - Throws: `fileUnwritable`.
+    public static func replaceKeepingBackup(
+        _ bytes: [UInt8], previous: [UInt8], at path: String, mode: UInt16? = nil
+    ) throws(CredentialError) {
+        let mode = mode ?? permissions(of: path) ?? 0o644
         try write(previous, to: path + ".bak", mode: mode, overwrite: true)
         try write(bytes, to: path, mode: mode, overwrite: true)
+    }
+
+    /// Edits the JSON file at `path` in place, one editor at a time: holds the lock `PATH.lock`
+    /// (`FileLock`) while it reads and parses the file, hands the document to `change`, and writes
+    /// what `change` returns (pretty-printed) in its place, keeping the version it read as
+    /// `PATH.bak`. When `change` throws, nothing is written.
+    /// - Returns: the new document.
+    /// - Throws: `fileLocked`, `fileUnreadable`, `fileUnwritable`, a parse error naming the file, or
+    ///   what `change` throws.
+    public static func editJSON(at path: String, _ change: (JSONValue) throws -> JSONValue) throws -> JSONValue {
+        let lock = try FileLock(path: path + ".lock")
+        let previous = try read(path)
+        let updated = try change(try parseJSON(previous, file: path))
+        try replaceKeepingBackup(Array(updated.prettyPrinted().utf8), previous: previous, at: path)
+        lock.unlock()
+        return updated
     }
 }

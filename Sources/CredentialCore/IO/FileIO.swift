@@ -24,11 +24,15 @@ public enum FileIO {
     /// Reads and parses a JSON file (`-` for standard input); a parse error names the file.
     /// - Throws: as `read(_:limit:)`, and the parser's codes with the file, line, column and pointer.
     public static func readJSON(_ path: String) throws(CredentialError) -> JSONValue {
-        let bytes = try read(path)
+        try parseJSON(read(path), file: path)
+    }
+
+    /// Parses the bytes of the file `file`; a parse error names it.
+    static func parseJSON(_ bytes: [UInt8], file: String) throws(CredentialError) -> JSONValue {
         do throws(CredentialError) {
             return try JSONValue(parsing: bytes)
         } catch {
-            throw error.inFile(path == "-" ? "<stdin>" : path)
+            throw error.inFile(file == "-" ? "<stdin>" : file)
         }
     }
 

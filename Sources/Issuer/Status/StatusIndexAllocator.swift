@@ -22,7 +22,8 @@ public struct StatusIndexAllocator: Sendable {
 
     /// The allocation record's path: `LIST.json.alloc`, next to the list.
     public var recordPath: String { listPath + ".alloc" }
-    /// The lock file's path: `LIST.json.lock`, next to the list.
+    /// The lock file's path: `LIST.json.lock`, next to the list: the lock `FileIO.editJSON` holds
+    /// while `status set` edits the list, so an allocation never interleaves with an edit.
     public var lockPath: String { listPath + ".lock" }
 
     /// Allocates `count` unused indices chosen at random inside `range` (default: the whole list),

@@ -46,16 +46,15 @@ struct StatusSetCommand: ParsableCommand {
 
     func run() throws {
         let issuer = StatusListIssuer(key: try KeyFile.readPrivateKey(at: key))
-        // One editor at a time; the allocation of indices takes the same lock.
-        let lock = try FileLock(path: StatusIndexAllocator(listPath: list).lockPath)
-        let document = try FileIO.readJSON(list)
-        let view = try issuer.ownList(document)
-        let bit = try index ?? entryIndex(in: credential ?? "", list: view)
-        let updated = try issuer.update(document, index: bit, value: !clear, validDays: validFor)
-        try FileIO.replaceKeepingBackup(Array(updated.prettyPrinted().utf8), at: list)
-        lock.unlock()
-        let verb = clear ? "cleared" : "set"
-        Terminal.note("\(verb) bit \(bit) of \(view.id) (\(view.statusPurposes.joined(separator: ", "))); list valid until "
+        // One editor at a time; the allocation of indices takes the same lock (LIST.json.lock).
+        var changed = ""
+        let updated = try FileIO.editJSON(at: list) { document in
+            let view = try issuer.ownList(document)
+            let bit = try index ?? entryIndex(in: credential ?? "", list: view)
+            changed = "\(clear ? "cleared" : "set") bit \(bit) of \(view.id) (\(view.statusPurposes.joined(separator: ", ")))"
+            return try issuer.update(document, index: bit, value: !clear, validDays: validFor)
+        }
+        Terminal.note("\(changed); list valid until "
             + "\(updated["validUntil"]?.stringValue ?? "?") → \(list) (previous: \(list).bak)")
     }
 

@@ -57,12 +57,11 @@ struct TrustAddCommand: ParsableCommand {
             issuer: issuer, organization: org, name: name, country: country, accreditation: accreditation,
             validFrom: try from.map { try parseDateOption($0, option: "--from").text },
             validUntil: try until.map { try parseDateOption($0, option: "--until").text })
-        let lock = try FileLock(path: list + ".lock")
-        let document = try FileIO.readJSON(list)
-        let replacing = try anchor.ownList(document).entry(for: issuer) != nil
-        let updated = try anchor.add(entry, to: document)
-        try FileIO.replaceKeepingBackup(Array(updated.prettyPrinted().utf8), at: list)
-        lock.unlock()
+        var replacing = false
+        _ = try FileIO.editJSON(at: list) { document in
+            replacing = try anchor.ownList(document).entry(for: issuer) != nil
+            return try anchor.add(entry, to: document)
+        }
         Terminal.note("\(replacing ? "replaced" : "added") \(issuer) (\(entry.windowDescription)) → \(list) (previous: \(list).bak)")
     }
 }

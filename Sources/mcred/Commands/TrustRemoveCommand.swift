@@ -29,10 +29,7 @@ struct TrustRemoveCommand: ParsableCommand {
 
     func run() throws {
         let anchor = TrustListIssuer(key: try KeyFile.readPrivateKey(at: key))
-        let lock = try FileLock(path: list + ".lock")
-        let updated = try anchor.remove(issuer: issuer, from: FileIO.readJSON(list))
-        try FileIO.replaceKeepingBackup(Array(updated.prettyPrinted().utf8), at: list)
-        lock.unlock()
+        _ = try FileIO.editJSON(at: list) { document in try anchor.remove(issuer: issuer, from: document) }
         Terminal.note("removed \(issuer) → \(list) (previous: \(list).bak)")
     }
 }
