@@ -53,28 +53,17 @@ import Synchronization
     func withContext<Result>(
         verify: Bool, _ body: (OpaquePointer) throws(SigningError) -> Result
     ) throws(SigningError) -> Result {
-        let context: OpaquePointer
-        if let address = withPool(verify: verify, { $0.popLast() }), let pooled = unsafe OpaquePointer(bitPattern: address) {
-            // A NULL key keeps the key, algorithm and parameters and resets the operation.
-            let reset = verify
-                ? unsafe EVP_DigestVerifyInit(pooled, nil, nil, nil, nil)
-                : unsafe EVP_DigestSignInit(pooled, nil, nil, nil, nil)
-            guard reset == 1 else {
-                unsafe EVP_MD_CTX_free(pooled)
-                throw OpenSSLBackend.failure(verify ? "EVP_DigestVerifyInit" : "EVP_DigestSignInit")
-            }
-            unsafe context = pooled
-        } else {
-            guard let fresh = unsafe EVP_MD_CTX_new() else { throw OpenSSLBackend.failure("EVP_MD_CTX_new") }
-            // Pure Ed25519 takes no message digest: the md argument is NULL.
-            let initialised = verify
-                ? unsafe EVP_DigestVerifyInit(fresh, nil, nil, nil, pointer)
-                : unsafe EVP_DigestSignInit(fresh, nil, nil, nil, pointer)
-            guard initialised == 1 else {
-                unsafe EVP_MD_CTX_free(fresh)
-                throw OpenSSLBackend.failure(verify ? "EVP_DigestVerifyInit" : "EVP_DigestSignInit")
-            }
-            unsafe context = fresh
+        let pooled = unsafe withPool(verify: verify, { $0.popLast() }).flatMap { unsafe OpaquePointer(bitPattern: $0) }
+        guard let context = unsafe pooled ?? EVP_MD_CTX_new() else { throw OpenSSLBackend.failure("EVP_MD_CTX_new") }
+        // A pooled context keeps its key, algorithm and parameters: a NULL key resets only the
+        // operation. Pure Ed25519 takes no message digest: the md argument is NULL.
+        let key = unsafe pooled == nil ? pointer : nil
+        let initialised = verify
+            ? unsafe EVP_DigestVerifyInit(context, nil, nil, nil, key)
+            : unsafe EVP_DigestSignInit(context, nil, nil, nil, key)
+        guard initialised == 1 else {
+            unsafe EVP_MD_CTX_free(context)
+            throw OpenSSLBackend.failure(verify ? "EVP_DigestVerifyInit" : "EVP_DigestSignInit")
         }
         let result: Result
         do {
