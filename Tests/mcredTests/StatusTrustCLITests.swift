@@ -142,6 +142,34 @@ struct StatusTrustCLITests {
         #expect(try CLI.run(["verify", "--trust", "trust.json", "--anchor", agencyDID, "good.json"], in: folder).status == 1)
         // Only the anchor edits its list.
         #expect(try CLI.run(["trust", "add", "--key", "rogue.key", "--list", "trust.json", "--issuer", issuerDID, "--name", "X", "--country", "ES"], in: folder).status == 2)
+        // A key that could never sign anything is not vouched for; the list stays as it was.
+        let before = try read(folder, "trust.json")
+        let notAKey = try CLI.run(
+            ["trust", "add", "--key", "agency.key", "--list", "trust.json", "--issuer", "did:key:zNotAKey", "--name", "X", "--country", "ES"],
+            in: folder)
+        #expect(notAKey.status == 2)
+        #expect(notAKey.stderr.contains("the issuer \"did:key:zNotAKey\" is not an Ed25519 did:key"), "\(notAKey.stderr)")
+        #expect(try read(folder, "trust.json") == before)
+    }
+
+    @Test("status set and trust add on a list of the other kind are refused with exit 2, naming the file")
+    func wrongKindOfList() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["trust", "create", "--key", CLI.exampleKey, "--name", "Agency", "--out", "trust.json"], in: folder).status == 0)
+        #expect(try CLI.run(
+            ["status", "create", "--key", CLI.exampleKey, "--url", "https://example.org/s/1", "--purpose", "revocation",
+             "--out", "status.json"], in: folder).status == 0)
+        let set = try CLI.run(["status", "set", "--key", CLI.exampleKey, "--list", "trust.json", "--index", "1"], in: folder)
+        #expect(set.status == 2)
+        #expect(set.stderr.hasPrefix("mcred: trust.json: /type: not a status list"), "\(set.stderr)")
+        let added = try CLI.run(
+            ["trust", "add", "--key", CLI.exampleKey, "--list", "status.json", "--issuer",
+             "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", "--name", "X", "--country", "ES"], in: folder)
+        #expect(added.status == 2)
+        #expect(added.stderr.hasPrefix("mcred: status.json: /type: not a trust list"), "\(added.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("trust.json.bak").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("status.json.bak").path))
     }
 
     @Test("a --status file that is not a status list stops the run with exit 2")

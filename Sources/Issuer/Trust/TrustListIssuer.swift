@@ -40,9 +40,16 @@ public struct TrustListIssuer: Sendable {
     }
 
     /// Adds `entry`, replacing the entry of the same DID in place when there is one, and re-signs.
-    /// - Throws: `invalidList`, `signingFailed`.
+    /// - Throws: `invalidOption` when the entry's issuer is not an Ed25519 did:key; `invalidList`,
+    ///   `signingFailed`.
     public func add(_ entry: TrustListEntry, to document: JSONValue, at date: Date = Date()) throws(IssuerError) -> JSONValue {
         let list = try ownList(document)
+        // A list vouches for keys that sign: an entry that is not an Ed25519 did:key could never match one.
+        do {
+            _ = try DIDKey(parsing: entry.issuer)
+        } catch {
+            throw IssuerError(.invalidOption, "the issuer \"\(entry.issuer)\" is not an Ed25519 did:key: \(error.message)")
+        }
         var entries = list.entries
         if let position = entries.firstIndex(where: { $0.issuer.utf8.elementsEqual(entry.issuer.utf8) }) {
             entries[position] = entry

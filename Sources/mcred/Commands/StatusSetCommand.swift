@@ -48,7 +48,7 @@ struct StatusSetCommand: ParsableCommand {
         let issuer = StatusListIssuer(key: try KeyFile.readPrivateKey(at: key))
         // One editor at a time; the allocation of indices takes the same lock (LIST.json.lock).
         var changed = ""
-        let updated = try FileIO.editJSON(at: list) { document in
+        let updated = try ListFile.edit(list) { document in
             let view = try issuer.ownList(document)
             let bit = try index ?? entryIndex(in: credential ?? "", list: view)
             changed = "\(clear ? "cleared" : "set") bit \(bit) of \(view.id) (\(view.statusPurposes.joined(separator: ", ")))"

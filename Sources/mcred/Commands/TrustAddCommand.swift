@@ -58,7 +58,7 @@ struct TrustAddCommand: ParsableCommand {
             validFrom: try from.map { try parseDateOption($0, option: "--from").text },
             validUntil: try until.map { try parseDateOption($0, option: "--until").text })
         var replacing = false
-        _ = try FileIO.editJSON(at: list) { document in
+        _ = try ListFile.edit(list) { document in
             replacing = try anchor.ownList(document).entry(for: issuer) != nil
             return try anchor.add(entry, to: document)
         }

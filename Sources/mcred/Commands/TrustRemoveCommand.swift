@@ -29,7 +29,7 @@ struct TrustRemoveCommand: ParsableCommand {
 
     func run() throws {
         let anchor = TrustListIssuer(key: try KeyFile.readPrivateKey(at: key))
-        _ = try FileIO.editJSON(at: list) { document in try anchor.remove(issuer: issuer, from: document) }
+        _ = try ListFile.edit(list) { document in try anchor.remove(issuer: issuer, from: document) }
         Terminal.note("removed \(issuer) → \(list) (previous: \(list).bak)")
     }
 }
