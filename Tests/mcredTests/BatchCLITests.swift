@@ -116,6 +116,28 @@ struct BatchCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["in.jsonl", "out.jsonl"])
     }
 
+    @Test("consecutive lines refused for the same reason are one entry naming their range; a blank line or another reason ends it")
+    func refusalsFolded() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try Self.lines(count: 30)
+        for index in 2 ... 11 { lines[index] = "[1, 2" }  // lines 3–12
+        lines[13] = "[1, 2"  // line 14
+        lines[14] = ""  // line 15, blank
+        lines[15] = "[1, 2"  // line 16
+        lines[20] = "{\"type\": 5}"  // line 21
+        lines[21] = "[1, 2"  // line 22
+        try Self.write(lines, to: folder.appendingPathComponent("in.jsonl"))
+        let result = try CLI.run(["issue", "--key", Self.key, "--batch", "in.jsonl", "--out", "out.jsonl", "--jobs", "2"], in: folder)
+        #expect(result.status == 1)
+        let entries = result.stderr.split(separator: "\n").filter { $0.hasPrefix("mcred: in.jsonl:") }.map {
+            $0.dropFirst("mcred: in.jsonl:".count).prefix { $0 != ":" }
+        }
+        #expect(entries == ["3-12 (10 lines)", "14", "16", "21", "22"])
+        #expect(result.stderr.contains("refused 14 of 29 lines; nothing written"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.jsonl").path))
+    }
+
     @Test("a repeated template id is a bad line named by number")
     func duplicateIDs() throws {
         let folder = try CLI.temporaryDirectory()

@@ -24,8 +24,9 @@ struct IssueCommand: ParsableCommand {
               mcred issue --key issuer.key --status-list status.json template.json --out vc.json
 
             A batch is read in windows, so its size is not limited; each line may hold up to 64 MiB. \
-            Every bad line is named as FILE:LINE on standard error, and then no output file is written \
-            (an existing one is left untouched). Template ids must not repeat within a batch. With \
+            Every bad line is named as FILE:LINE on standard error (consecutive lines refused for the \
+            same reason as one FILE:FIRST-LAST entry), and then no output file is written (an \
+            existing one is left untouched). Template ids must not repeat within a batch. With \
             --out - the signed lines go to standard output as they are made, so the batch cannot be \
             all or nothing: it stops at the first bad line, and what was printed before it stays printed.
             """
@@ -119,17 +120,16 @@ struct IssueCommand: ParsableCommand {
         // line stops the batch.
         let staged = output.isStandardOutput ? nil : try StagedFile(destination: output.out ?? "-", overwrite: output.force)
         let progress = ProgressLine(verb: "issued", totalBytes: reader.fileSize)
+        var refusals = RefusalPrinter(name: name)
         let summary: CredentialIssuer.BatchSummary
         do {
+            defer { refusals.finish() }
             summary = try issuer.issueBatch(
                 from: reader, jobs: batchOptions.jobs, stopAtFirstFailure: staged == nil,
                 write: { bytes throws(CredentialError) in
                     if let staged { try staged.write(bytes) } else { try Terminal.outBytesChecked(bytes) }
                 },
-                onFailure: { error in
-                    Terminal.error("\(name):\(error.line ?? 0): " + TerminalSafe.escape(error.message))
-                    for problem in error.problems { Terminal.note("  " + TerminalSafe.escape(problem.description)) }
-                },
+                onFailure: { error in refusals.report(error) },
                 progress: { lines, bytesRead in progress.report(lines: lines, bytesRead: bytesRead) },
                 statusEntries: status)
         } catch {
