@@ -38,7 +38,7 @@ struct JSONParser {
     var outer: [(isObject: Bool, start: Int, keySet: Set<ScalarKey>?)] = []
 
     /// Objects with more members than this switch from a linear duplicate scan to a hash set.
-    static let linearKeyScanLimit = 16
+    static let linearKeyScanLimit = 32
 
     /// Whether to note if the text is already in RFC 8785 form (see `CanonicalText`).
     var tracksCanonical = false
