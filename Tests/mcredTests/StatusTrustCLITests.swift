@@ -16,6 +16,39 @@ struct StatusTrustCLITests {
         return try #require(status["statusListIndex"] as? String)
     }
 
+    @Test("twelve status set runs started at once on a new list (no lock file yet) all land")
+    func concurrentRevocations() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["keygen", "--out", "issuer.key"], in: folder).status == 0)
+        // Four new lists: each time the runs race to create LIST.lock, and each must lock the same
+        // file (one written and renamed into place let two editors both win, about one race in three).
+        for round in 1 ... 4 {
+            let list = "status-\(round).json"
+            #expect(try CLI.run(
+                ["status", "create", "--key", "issuer.key", "--url", "https://example.org/status/\(round)",
+                 "--purpose", "revocation", "--out", list], in: folder).status == 0)
+            // All started before any is waited for.
+            let runs = (1 ... 12).map { index in
+                let process = CLI.makeProcess(["status", "set", "--key", "issuer.key", "--list", list, "--index", String(index)], in: folder)
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                return process
+            }
+            for process in runs { try process.run() }
+            for process in runs { process.waitUntilExit() }
+            #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+            let shown = try CLI.run(["status", "show", "--list", list], in: folder)
+            let set = shown.stdout.split(separator: "\n").first { $0.hasPrefix("set") } ?? ""
+            let bits = set.split(separator: ":").last?.split(separator: " ").compactMap { Int($0) }
+            #expect(bits == Array(1 ... 12), "round \(round): \(shown.stdout)")
+        }
+        // A mistyped list is refused before a lock file is made beside it.
+        let typo = try CLI.run(["status", "set", "--key", "issuer.key", "--list", "typo.json", "--index", "1"], in: folder)
+        #expect(typo.status == 2 && typo.stderr.contains("typo.json: no such file"), "\(typo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("typo.json.lock").path))
+    }
+
     @Test("issuer revokes, verifier with the new list catches it; without a list the status is unknown")
     func revocationWalkthrough() throws {
         let folder = try CLI.temporaryDirectory()
@@ -106,6 +139,14 @@ struct StatusTrustCLITests {
         #expect(bad.status == 1)
         let retry = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "19-21", "--out", "retry.jsonl"], in: folder)
         #expect(retry.status == 0, "\(retry.stderr)")
+        // A refused destination (it exists, it is a folder) is refused before any index is taken.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: false)
+        for destination in ["retry.jsonl", "folder"] {
+            let refusedOut = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "30-32", "--out", destination], in: folder)
+            #expect(refusedOut.status == 2, "\(refusedOut.stderr)")
+        }
+        let fresh = try CLI.run(["issue", "--key", "issuer.key", "--batch", "in.jsonl", "--status-list", "s.json", "--status-index-range", "30-32", "--out", "fresh.jsonl"], in: folder)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(try CLI.run(["issue", "--key", "issuer.key", "--batch", "-", "--status-list", "s.json"], stdin: [UInt8](line), in: folder).status == 2)
     }
 

@@ -19,7 +19,7 @@ extension FileIO {
     /// - Throws: `fileLocked`, `fileUnreadable`, `fileUnwritable`, a parse error naming the file, or
     ///   what `change` throws.
     public static func editJSON(at path: String, _ change: (JSONValue) throws -> JSONValue) throws -> JSONValue {
-        let lock = try FileLock(path: path + ".lock")
+        let lock = try FileLock(protecting: path)
         let previous = try read(path)
         let updated = try change(try parseJSON(previous, file: path))
         try replaceKeepingBackup(Array(updated.prettyPrinted().utf8), previous: previous, at: path)

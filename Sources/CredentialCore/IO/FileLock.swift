@@ -5,39 +5,52 @@ import Darwin
 #endif
 public import Foundation
 
-/// An exclusive advisory lock (`flock`) on a lock file, held until the value is dropped.
+/// An exclusive advisory lock (`flock`) on `FILE.lock`, beside the file it protects, held until the
+/// value is dropped.
 ///
 /// The lock file is separate from the file it protects and is never replaced, because an atomic
 /// write renames a new inode over the old one and a lock on the old inode would protect nothing.
+/// For the same reason it is created with `open(O_CREAT)`, never written and renamed into place:
+/// two processes that both found it missing must still open the same inode.
 public struct FileLock: ~Copyable {
-    /// The lock file's path.
+    /// The lock file's path (`FILE.lock`).
     public let path: String
-    private let handle: FileHandle
+    private let descriptor: Int32
 
-    /// Creates `path` if needed and waits up to `timeout` for an exclusive lock on it.
-    /// - Throws: `fileUnwritable` when the lock file cannot be created or opened, `fileLocked`
-    ///   when another process keeps the lock longer than `timeout`.
-    public init(path: String, timeout: TimeInterval = 30) throws(CredentialError) {
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644])
+    /// Waits up to `timeout` for an exclusive lock on `file + ".lock"`, creating the lock file if
+    /// needed, once `file` is known to exist: a mistyped path leaves nothing behind.
+    /// - Throws: `fileUnreadable` when `file` does not exist or is a folder, `fileUnwritable` when
+    ///   the lock file cannot be created or opened, `fileLocked` when another process keeps the lock
+    ///   longer than `timeout`.
+    public init(protecting file: String, timeout: TimeInterval = 30) throws(CredentialError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw CredentialError(.fileUnreadable, "no such file", file: file)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CredentialError(.fileUnwritable, "cannot open the lock file", file: path)
+        guard !isDirectory.boolValue else {
+            throw CredentialError(.fileUnreadable, "is a directory, not a file", file: file)
+        }
+        let path = file + ".lock"
+        // O_NOFOLLOW: a symbolic link planted as the lock file is refused, not followed.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            throw CredentialError(.fileUnwritable, "cannot open the lock file: \(String(cString: strerror(errno)))", file: path)
         }
         let deadline = Date().addingTimeInterval(timeout)
-        while flock(handle.fileDescriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                try? handle.close()
-                throw CredentialError(.fileUnwritable, "cannot lock the file (errno \(errno))", file: path)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let reason = errno
+            guard reason == EWOULDBLOCK || reason == EINTR else {
+                _ = close(descriptor)
+                throw CredentialError(.fileUnwritable, "cannot lock the file: \(String(cString: strerror(reason)))", file: path)
             }
             guard Date() < deadline else {
-                try? handle.close()
+                _ = close(descriptor)
                 throw CredentialError(.fileLocked, "another mcred process holds the lock for more than \(Int(timeout)) s", file: path)
             }
             usleep(20_000)
         }
         self.path = path
-        self.handle = handle
+        self.descriptor = descriptor
     }
 
     /// Releases the lock now (it is also released when the value goes away).
@@ -45,6 +58,6 @@ public struct FileLock: ~Copyable {
 
     deinit {
         // Closing the descriptor releases the flock.
-        try? handle.close()
+        _ = close(descriptor)
     }
 }

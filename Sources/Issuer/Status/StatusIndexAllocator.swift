@@ -22,9 +22,6 @@ public struct StatusIndexAllocator: Sendable {
 
     /// The allocation record's path: `LIST.json.alloc`, next to the list.
     public var recordPath: String { listPath + ".alloc" }
-    /// The lock file's path: `LIST.json.lock`, next to the list: the lock `FileIO.editJSON` holds
-    /// while `status set` edits the list, so an allocation never interleaves with an edit.
-    public var lockPath: String { listPath + ".lock" }
 
     /// Allocates `count` unused indices chosen at random inside `range` (default: the whole list),
     /// records them, and returns one `credentialStatus` entry per index.
@@ -98,7 +95,7 @@ public struct StatusIndexAllocator: Sendable {
     ) throws(IssuerError) -> T {
         let lock: FileLock
         do {
-            lock = try FileLock(path: lockPath, timeout: lockTimeout)
+            lock = try FileLock(protecting: listPath, timeout: lockTimeout)
         } catch {
             throw IssuerError(.fileFailure, error.description)
         }

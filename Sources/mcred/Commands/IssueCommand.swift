@@ -111,14 +111,21 @@ struct IssueCommand: ParsableCommand {
     }
 
     func runBatch(_ issuer: CredentialIssuer, input: String) throws {
-        // Indices are allocated (and recorded) for every line before anything is signed or staged.
-        let status = try statusOptions.allocate(count: statusOptions.statusList == nil ? 0 : StatusOptions.countLines(input))
         let reader = try JSONLinesReader(path: input)
         let name = TerminalSafe.escape(input == "-" ? "<stdin>" : input)
         // All or nothing: the output is staged beside its destination and renamed into place only
         // when every line was signed. Standard output cannot be taken back: there the first bad
-        // line stops the batch.
+        // line stops the batch. A destination that is refused (it exists, it is a folder) is
+        // refused before any status index is taken.
         let staged = output.isStandardOutput ? nil : try StagedFile(destination: output.out ?? "-", overwrite: output.force)
+        // Indices are allocated (and recorded) for every line before anything is signed.
+        let status: [StatusListEntry]
+        do {
+            status = try statusOptions.allocate(count: statusOptions.statusList == nil ? 0 : StatusOptions.countLines(input))
+        } catch {
+            staged?.discard()
+            throw error
+        }
         let progress = ProgressLine(verb: "issued", totalBytes: reader.fileSize)
         var refusals = RefusalPrinter(name: name)
         let summary: CredentialIssuer.BatchSummary
