@@ -191,6 +191,24 @@ struct StatusTrustCLITests {
         #expect(notAKey.status == 2)
         #expect(notAKey.stderr.contains("the issuer \"did:key:zNotAKey\" is not an Ed25519 did:key"), "\(notAKey.stderr)")
         #expect(try read(folder, "trust.json") == before)
+        // A window given in days covers the whole last day; one that ends before it starts is an
+        // option error (exit 2), and the list stays as it was.
+        // good.json was signed today: a window that ends today must cover it.
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let window = try CLI.run(
+            ["trust", "add", "--key", "agency.key", "--list", "trust.json", "--issuer", issuerDID, "--name", "Centro Verde",
+             "--country", "ES", "--from", "2020-01-01", "--until", today], in: folder)
+        #expect(window.status == 0, "\(window.stderr)")
+        #expect(try read(folder, "trust.json").contains("\"validUntil\": \"\(today)T23:59:59Z\""))
+        let signedOnLastDay = try CLI.run(["verify", "--trust", "trust.json", "--anchor", agencyDID, "good.json"], in: folder)
+        #expect(signedOnLastDay.stdout.contains("pass    trust"), "\(signedOnLastDay.stdout)")
+        let windowed = try read(folder, "trust.json")
+        let backwards = try CLI.run(
+            ["trust", "add", "--key", "agency.key", "--list", "trust.json", "--issuer", issuerDID, "--name", "Centro Verde",
+             "--country", "ES", "--from", "2027-01-01", "--until", "2026-01-01"], in: folder)
+        #expect(backwards.status == 2)
+        #expect(backwards.stderr.contains("--until 2026-01-01 ends the window before --from 2027-01-01 starts it"), "\(backwards.stderr)")
+        #expect(try read(folder, "trust.json") == windowed)
     }
 
     @Test("status set and trust add on a list of the other kind are refused with exit 2, naming the file")

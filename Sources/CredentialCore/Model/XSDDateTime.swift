@@ -2,7 +2,9 @@ public import Foundation
 
 /// XML Schema `dateTime` values as VC 2.0 uses them (`validFrom`, `validUntil`, `created`).
 ///
-/// Parsing is strict: `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`. `parse(_:)` reads a value without
+/// Parsing is strict: `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`, with `T` and `Z` in capitals as
+/// XML Schema writes them (RFC 3339 also allows `t` and `z`; the VC 2.0 `dateTimeStamp` does not,
+/// so a lowercase date signed by mcred could be refused elsewhere). `parse(_:)` reads a value without
 /// a time zone as UTC; `parseWithTimeZone(_:)` also says whether the zone was there, for the places
 /// that require one (VC 2.0 §4.9: `validFrom` and `validUntil` are `dateTimeStamp`s).
 public enum XSDDateTime {
@@ -35,7 +37,7 @@ public enum XSDDateTime {
         }
 
         guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2),
-              index < bytes.count, bytes[index] == 0x54 || bytes[index] == 0x74 else { return nil }
+              index < bytes.count, bytes[index] == 0x54 else { return nil }
         index += 1
         guard let hour = digits(2), expect(0x3A), let minute = digits(2), expect(0x3A), let second = digits(2)
         else { return nil }
@@ -55,7 +57,7 @@ public enum XSDDateTime {
         let hasTimeZone = index < bytes.count
         if hasTimeZone {
             switch bytes[index] {
-            case 0x5A, 0x7A:  // Z
+            case 0x5A:  // Z
                 index += 1
             case 0x2B, 0x2D:  // + or -
                 let sign = bytes[index] == 0x2B ? 1 : -1

@@ -43,12 +43,15 @@ struct TrustAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start of the key's window (2026-01-01 or a dateTime; default: open).", valueName: "date"))
     var from: String?
 
-    @Option(help: ArgumentHelp("End of the key's window (default: open).", valueName: "date"))
+    @Option(help: ArgumentHelp("End of the key's window (default: open); a day alone means its last second, 23:59:59Z.", valueName: "date"))
     var until: String?
 
     func validate() throws {
-        if let from { _ = try parseDateOption(from, option: "--from") }
-        if let until { _ = try parseDateOption(until, option: "--until") }
+        let start = try from.map { try parseDateOption($0, option: "--from").date }
+        let end = try until.map { try parseDateOption($0, option: "--until", bound: .end).date }
+        if let start, let end, end < start {
+            throw ValidationError("--until \(until ?? "") ends the window before --from \(from ?? "") starts it")
+        }
     }
 
     func run() throws {
@@ -56,7 +59,7 @@ struct TrustAddCommand: ParsableCommand {
         let entry = try TrustListEntry(
             issuer: issuer, organization: org, name: name, country: country, accreditation: accreditation,
             validFrom: try from.map { try parseDateOption($0, option: "--from").text },
-            validUntil: try until.map { try parseDateOption($0, option: "--until").text })
+            validUntil: try until.map { try parseDateOption($0, option: "--until", bound: .end).text })
         var replacing = false
         _ = try ListFile.edit(list) { document in
             replacing = try anchor.ownList(document).entry(for: issuer) != nil
