@@ -26,6 +26,18 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["vc.json"])
     }
 
+    @Test("a name near the 255-byte limit is written, through a shorter temporary name, and nothing else stays")
+    func longName() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = String(repeating: "k", count: 245) + ".json"
+        let issued = try issue(name, force: false, in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let key = String(repeating: "é", count: 120) + ".key"  // 244 bytes of UTF-8
+        #expect(try CLI.run(["keygen", "--out", key], in: folder).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [name, key].sorted())
+    }
+
     @Test("--force refuses a directory, naming it, and leaves it alone")
     func directory() throws {
         let folder = try CLI.temporaryDirectory()

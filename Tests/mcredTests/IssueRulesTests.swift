@@ -94,6 +94,20 @@ struct IssueRulesTests {
         #expect(exposed.stderr.contains("k.key can be read by other users; run: chmod 600 k.key"))
         let issued = try CLI.run(["issue", "--key", "k.key", CLI.packageRoot.appendingPathComponent("spec/examples/construction.json").path], in: folder)
         #expect(issued.stderr.contains("can be read by other users"))
+        // Every command that reads a private key warns, not only issue.
+        for arguments in [
+            ["status", "create", "--key", "k.key", "--url", "https://example.org/s", "--purpose", "revocation", "--out", "s.json"],
+            ["trust", "create", "--key", "k.key", "--name", "Agency", "--out", "t.json"],
+            ["wallet", "init", "--holder-key", "k.key", "--out", "w.json"],
+        ] {
+            let run = try CLI.run(arguments, in: folder)
+            #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+            #expect(run.stderr.contains("k.key can be read by other users"), "\(arguments[0]) \(arguments[1])")
+        }
+        // The demo's bundled public test key, which a clone may leave readable, gets none.
+        let demo = try CLI.run(["demo"], in: CLI.packageRoot)
+        #expect(demo.status == 0)
+        #expect(!demo.stderr.contains("can be read by other users"))
         // A public key, garbage, a folder: no warning, only the error.
         let publicKey = """
             -----BEGIN PUBLIC KEY-----

@@ -100,6 +100,12 @@ struct WalletCLITests {
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("wrong passphrase"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.json").path))
+        // A wallet destination that is refused is refused before the key is written.
+        let clash = try CLI.run(
+            ["wallet", "import", "b.jwe", "--passphrase-file", "pass.txt", "--out", "wallet.json", "--key-out", "r.key"], in: folder)
+        #expect(clash.status == 2)
+        #expect(clash.stderr.contains("wallet.json: the file exists"), "\(clash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.key").path))
         let imported = try CLI.run(
             ["wallet", "import", "b.jwe", "--passphrase-file", "pass.txt", "--out", "r.json", "--key-out", "r.key"], in: folder)
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -106,6 +106,35 @@ public enum FileIO {
         }
     }
 
+    /// Refuses a destination that must not be replaced: anything but a regular file, or a regular
+    /// file when `overwrite` is false. A command that writes several files checks them all first,
+    /// so that it never writes one and then fails on the next.
+    /// - Throws: `notRegularFile`, `fileExists`.
+    public static func checkDestination(_ path: String, overwrite: Bool) throws(CredentialError) {
+        guard path != "-", let existing = kind(of: path) else { return }
+        guard existing == .regularFile else {
+            throw CredentialError(.notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: path)
+        }
+        guard overwrite else {
+            throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: path)
+        }
+    }
+
+    /// The temporary file beside `path` that a write goes to before it is moved into place:
+    /// `.NAME.tmp-PID-RANDOM` in the same folder, with NAME cut to its first 100 bytes so that a
+    /// destination whose own name is near the 255-byte limit can still be written.
+    static func temporaryPath(beside path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        var name = ""
+        var length = 0
+        for scalar in url.lastPathComponent.unicodeScalars {
+            length += String(scalar).utf8.count
+            guard length <= 100 else { break }
+            name.unicodeScalars.append(scalar)
+        }
+        return url.deletingLastPathComponent().path + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    }
+
     /// Writes `bytes` to `path` atomically (temp file, fsync, move), or to standard output for `-`.
     /// - Parameters:
     ///   - mode: permission bits of the new file, e.g. `0o600` for a private key.
@@ -131,17 +160,9 @@ public enum FileIO {
             }
             return
         }
-        let existing = kind(of: path)
-        if let existing, existing != .regularFile {
-            throw CredentialError(
-                .notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: path)
-        }
-        if existing != nil && !overwrite {
-            throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: path)
-        }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        try checkDestination(path, overwrite: overwrite)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let temporary = temporaryPath(beside: path)
         // Registered before it exists, so a signal at any moment finds it.
         trackTemporaryFile(temporary)
         defer { untrackTemporaryFile(temporary) }

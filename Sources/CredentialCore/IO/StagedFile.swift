@@ -28,21 +28,14 @@ public final class StagedFile {
     /// - Throws: `fileExists`, `fileUnwritable`.
     public init(destination: String, mode: UInt16 = 0o644, overwrite: Bool) throws(CredentialError) {
         // Refused early, before any work; `commit()` checks again, race-free, when it moves the file.
-        if let existing = FileIO.kind(of: destination) {
-            guard existing == .regularFile else {
-                throw CredentialError(.notRegularFile, "is a \(existing.rawValue); only a regular file is ever replaced", file: destination)
-            }
-            guard overwrite else {
-                throw CredentialError(.fileExists, "the file exists; use --force to replace it", file: destination)
-            }
-        }
+        try FileIO.checkDestination(destination, overwrite: overwrite)
         let url = URL(fileURLWithPath: destination)
         let folder = url.deletingLastPathComponent().path
         self.destination = destination
         self.directory = folder.isEmpty ? "." : folder
         self.mode = mode
         self.overwrite = overwrite
-        self.temporaryPath = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        self.temporaryPath = FileIO.temporaryPath(beside: destination)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
         // SIGINT/SIGTERM remove it (FileIO's interruption handling).
         if descriptor >= 0 { FileIO.trackTemporaryFile(temporaryPath) }

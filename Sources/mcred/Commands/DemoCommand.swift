@@ -35,7 +35,10 @@ struct DemoCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let signingKey = try KeyFile.readPrivateKey(at: key)
+        // The public test key a clone may leave readable by others needs no warning; a key of the
+        // user's own does.
+        let signingKey = key == "keys-example/issuer.key"
+            ? try KeyFile.readPrivateKey(at: key) : try KeyPermissions.readPrivateKey(at: key)
         let issuer = try CredentialIssuer(key: signingKey)
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

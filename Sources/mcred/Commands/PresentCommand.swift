@@ -48,7 +48,7 @@ struct PresentCommand: ParsableCommand {
     }
 
     func run() throws {
-        let holderKey = try KeyFile.readPrivateKey(at: key)
+        let holderKey = try KeyPermissions.readPrivateKey(at: key)
         let held = try WalletFile.read(wallet)
         let presentation = try held.presentation(selecting: select, key: holderKey, challenge: challenge, domain: domain)
         try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, overwrite: force)

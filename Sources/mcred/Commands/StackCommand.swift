@@ -58,8 +58,7 @@ struct StackCommand: ParsableCommand {
     }
 
     func run() throws {
-        let signingKey = try KeyFile.readPrivateKey(at: key)
-        KeyPermissions.warnIfExposed(key)
+        let signingKey = try KeyPermissions.readPrivateKey(at: key)
         let until = try validUntil.map { try parseDateOption($0, option: "--valid-until", bound: .end).text }
         let stacker = StackIssuer(issuer: try CredentialIssuer(key: signingKey, validUntil: until))
         let parts = try components.map { file in StackIssuer.Component(try Self.readJSON(file), name: Self.displayName(file)) }

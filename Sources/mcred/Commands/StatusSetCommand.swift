@@ -45,7 +45,7 @@ struct StatusSetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let issuer = StatusListIssuer(key: try KeyFile.readPrivateKey(at: key))
+        let issuer = StatusListIssuer(key: try KeyPermissions.readPrivateKey(at: key))
         // One editor at a time; the allocation of indices takes the same lock (LIST.json.lock).
         var changed = ""
         let updated = try ListFile.edit(list) { document in

@@ -55,7 +55,7 @@ struct TrustAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let anchor = TrustListIssuer(key: try KeyFile.readPrivateKey(at: key))
+        let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: key))
         let entry = try TrustListEntry(
             issuer: issuer, organization: org, name: name, country: country, accreditation: accreditation,
             validFrom: try from.map { try parseDateOption($0, option: "--from").text },

@@ -31,7 +31,7 @@ struct TrustCreateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let list = try TrustListIssuer(key: KeyFile.readPrivateKey(at: key)).create(name: name)
+        let list = try TrustListIssuer(key: KeyPermissions.readPrivateKey(at: key)).create(name: name)
         try FileIO.write(Array(list.prettyPrinted().utf8), to: out, overwrite: force)
         Terminal.note("trust list \(list["id"]?.stringValue ?? "") by \(list["issuer"]?.stringValue ?? "") → \(out)")
     }

@@ -28,7 +28,7 @@ struct TrustRemoveCommand: ParsableCommand {
     var issuer: String
 
     func run() throws {
-        let anchor = TrustListIssuer(key: try KeyFile.readPrivateKey(at: key))
+        let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: key))
         _ = try ListFile.edit(list) { document in try anchor.remove(issuer: issuer, from: document) }
         Terminal.note("removed \(issuer) → \(list) (previous: \(list).bak)")
     }

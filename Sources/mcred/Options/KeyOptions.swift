@@ -9,8 +9,6 @@ struct KeyOptions: ParsableArguments {
     /// Reads the private key, then warns when the file can be read by other users.
     /// - Throws: `SigningError` (exit 2) when the file is not an Ed25519 private key.
     func readPrivateKey() throws -> Ed25519.PrivateKey {
-        let privateKey = try KeyFile.readPrivateKey(at: key)
-        KeyPermissions.warnIfExposed(key)
-        return privateKey
+        try KeyPermissions.readPrivateKey(at: key)
     }
 }

@@ -36,7 +36,7 @@ struct WalletExportCommand: ParsableCommand {
 
     func run() throws {
         let held = try WalletFile.read(wallet)
-        let key = try includeKey.map { try KeyFile.readPrivateKey(at: $0) }
+        let key = try includeKey.map { try KeyPermissions.readPrivateKey(at: $0) }
         let passphrase = try passphraseOptions.passphrase(confirm: true)
         let backup = try held.encryptedBackup(passphrase: passphrase, including: key)
         try FileIO.write(Array((backup + "\n").utf8), to: out, mode: 0o600, overwrite: force)

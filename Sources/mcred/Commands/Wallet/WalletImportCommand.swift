@@ -41,6 +41,10 @@ struct WalletImportCommand: ParsableCommand {
         let text = String(decoding: try FileIO.read(backup, limit: 256 * 1024 * 1024), as: UTF8.self)
         let passphrase = try passphraseOptions.passphrase(confirm: false)
         let (wallet, key) = try Wallet.openBackup(text, passphrase: passphrase, file: backup)
+        // Both destinations are checked before either is written: never a restored key beside a
+        // wallet that could not be written.
+        try FileIO.checkDestination(out, overwrite: force)
+        if let keyOut { try FileIO.checkDestination(keyOut, overwrite: force) }
         if let keyOut {
             guard let key else { throw ValidationError("\(backup) holds no holder key; leave out --key-out") }
             try KeyFile.write(key, to: keyOut, overwrite: force)

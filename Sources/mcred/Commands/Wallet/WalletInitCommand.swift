@@ -30,7 +30,7 @@ struct WalletInitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let key = try KeyFile.readPrivateKey(at: holderKey)
+        let key = try KeyPermissions.readPrivateKey(at: holderKey)
         let holder = DIDKey(publicKey: key.publicKey)
         try WalletFile.create(Wallet(holder: holder), at: out, overwrite: force)
         Terminal.note("created an empty wallet for \(holder.did) → \(out)")
