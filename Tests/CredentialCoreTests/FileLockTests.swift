@@ -86,5 +86,11 @@ struct FileLockTests {
         #expect(throws: CredentialError(.fileUnreadable, "")) {
             _ = try FileIO.editJSON(at: folder.appendingPathComponent("missing.json").path) { $0 }
         }
+        // A file reached through a symbolic link is refused before its backup is written.
+        let link = folder.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(throws: CredentialError(.notRegularFile, "")) { _ = try FileIO.editJSON(at: link) { $0 } }
+        #expect(!FileManager.default.fileExists(atPath: link + ".bak"))
+        #expect(try FileIO.readJSON(path)["n"] == 2)
     }
 }

@@ -6,6 +6,9 @@ extension FileIO {
     public static func replaceKeepingBackup(
         _ bytes: [UInt8], previous: [UInt8], at path: String, mode: UInt16? = nil
     ) throws(CredentialError) {
+        // A path that cannot be replaced (a symbolic link, a folder) is refused before the backup
+        // is written: a refused edit leaves nothing behind.
+        try checkDestination(path, overwrite: true)
         let mode = mode ?? permissions(of: path) ?? 0o644
         try write(previous, to: path + ".bak", mode: mode, overwrite: true)
         try write(bytes, to: path, mode: mode, overwrite: true)
