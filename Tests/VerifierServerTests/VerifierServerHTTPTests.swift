@@ -169,6 +169,21 @@ struct VerifierServerHTTPTests {
             let replayed = try await server.send("POST", "/api/verify?challenge=\(other)", body: bytes).json()
             #expect(replayed["verdict"] == "fail")
             #expect(replayed["files"]?[0]?["checks"]?[0]?["result"] == "fail")
+
+            // What cannot answer the challenge fails it: a wallet, a bare credential, and the
+            // presentation retyped as a wallet (read as a presentation, whose proof then fails).
+            var retyped = try JSONValue(parsing: bytes)
+            let types = (retyped["type"]?.arrayValue ?? []) + [.string("LearnerWallet")]
+            retyped["type"] = .array(types)
+            for (name, stolen) in [
+                ("wallet", try example("stack/wallet.json")), ("credential", try example("construction.signed.json")),
+                ("retyped", retyped.canonicalBytes),
+            ] {
+                let answer = try await server.send("POST", "/api/verify?challenge=\(nonce)", body: stolen).json()
+                #expect(answer["verdict"] == "fail", "\(name)")
+                #expect(answer["files"]?[0]?["checks"]?[0]?["check"] == "presentation", "\(name)")
+                #expect(answer["files"]?[0]?["checks"]?[0]?["result"] == "fail", "\(name)")
+            }
         }
         // A server with --domain checks that domain instead of the host.
         try await withServer(VerifierService(domain: "hr.example.com")) { server in

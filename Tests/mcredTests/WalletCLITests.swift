@@ -115,6 +115,27 @@ struct WalletCLITests {
         #expect(original == restored)
     }
 
+    @Test("a verifier that gives a challenge fails a wallet, a bare credential and a presentation retyped as a wallet")
+    func challengeNeedsAPresentation() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let signed = CLI.packageRoot.appendingPathComponent("spec/examples/construction.signed.json").path
+        #expect(try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "w.json"], in: folder).status == 0)
+        #expect(try CLI.run(["wallet", "add", "w.json", signed], in: folder).status == 0)
+        #expect(try CLI.run(["present", "--wallet", "w.json", "--key", learnerKey, "--challenge", "old", "--domain", "other.example", "--out", "p.json"], in: folder).status == 0)
+        var presentation = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("p.json"))) as? [String: Any])
+        presentation["type"] = ((presentation["type"] as? [String]) ?? []) + ["LearnerWallet"]
+        try JSONSerialization.data(withJSONObject: presentation).write(to: folder.appendingPathComponent("replay.json"))
+        for file in ["w.json", signed, "replay.json"] {
+            let result = try CLI.run(["verify", "--strict", "--challenge", "fresh", "--domain", "hr.example", file], in: folder)
+            #expect(result.status == 1, "\(file): \(result.stdout)")
+            #expect(result.stdout.contains("fail    presentation"), "\(file): \(result.stdout)")
+        }
+        // Without a challenge, the wallet is checked as a wallet and passes.
+        #expect(try CLI.run(["verify", "w.json"], in: folder).status == 0)
+        #expect(try CLI.run(["verify", "--batch", "x.jsonl", "--challenge", "c"], in: folder).status == 2)
+    }
+
     @Test("present refuses a key that is not the wallet's holder")
     func presentWrongKey() throws {
         let folder = try CLI.temporaryDirectory()

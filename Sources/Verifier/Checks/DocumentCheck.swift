@@ -5,8 +5,9 @@ public import CredentialCore
 public protocol DocumentCheck: Sendable {
     /// The check's identifier in reports.
     var id: CheckID { get }
-    /// True when the check concerns documents of `kind`; other kinds do not list it.
-    func applies(to kind: DocumentKind) -> Bool
+    /// True when the check concerns documents of `kind` checked in `context`; other documents do
+    /// not list it.
+    func applies(to kind: DocumentKind, in context: VerificationContext) -> Bool
     /// Evaluates the check on the document.
     func evaluate(_ document: CheckedDocument, in context: VerificationContext) -> CheckOutcome
 }

@@ -10,15 +10,28 @@ extension CheckID {
 /// eddsa-jcs-2022 proof verifies, is made for `authentication` by the `holder`'s key, and answers
 /// the verifier's `--challenge` and `--domain` (vc-data-integrity §4.3 Verify Proof, steps on
 /// challenge and domain). Identifiers are compared by bytes.
+///
+/// A verifier that gives a challenge or a domain asks for a presentation answering it: any other
+/// document (a wallet, a bare credential, a list) fails this check, since it cannot answer one —
+/// a stolen wallet or credential must not pass where a fresh presentation was asked for.
 public struct PresentationCheck: DocumentCheck {
     public var id: CheckID { .presentation }
 
     /// Creates the check.
     public init() {}
 
-    public func applies(to kind: DocumentKind) -> Bool { kind == .presentation }
+    public func applies(to kind: DocumentKind, in context: VerificationContext) -> Bool {
+        kind == .presentation || context.expectedChallenge != nil || context.expectedDomain != nil
+    }
 
     public func evaluate(_ document: CheckedDocument, in context: VerificationContext) -> CheckOutcome {
+        guard document.kind == .presentation else {
+            let asked = [context.expectedChallenge.map { _ in "challenge" }, context.expectedDomain.map { _ in "domain" }]
+                .compactMap { $0 }.joined(separator: " and ")
+            return CheckOutcome(
+                id, .fail, "a presentation signed by its holder for your \(asked) was asked for; this is \(document.kind.described), which cannot answer one",
+                pointer: .root)
+        }
         guard let presentation = document.presentation else {
             return CheckOutcome(id, .fail, "a presentation must be a JSON object")
         }
