@@ -31,6 +31,13 @@ extension CredentialVerifier {
                 pointer: .root, file: file)
             return FileReport(file: file, error: error.description)
         }
+        if kind == .presentation || kind == .wallet, let count = document["verifiableCredential"]?.arrayValue?.count,
+           count > Presentation.maxCredentials {
+            let error = CredentialError(
+                .tooLarge, "the \(kind.rawValue) holds \(count) credentials, more than the \(Presentation.maxCredentials) checked in one file",
+                pointer: JSONPointer(tokens: ["verifiableCredential"]), file: file)
+            return FileReport(file: file, error: error.description)
+        }
         return verify(CheckedDocument(document, kind: kind, verifier: proofVerifier), file: file)
     }
 

@@ -35,11 +35,37 @@ public struct CredentialVerifier: Sendable {
         self.expectedDomain = domain
     }
 
+    /// The most bytes the status lists one document carries may decode to, all together: four
+    /// lists of the largest size, or thousands of the usual 16 KiB ones.
+    public static let carriedStatusListBudget = 64 * 1024 * 1024
+
     /// The context shared by the checks of one document.
-    /// Status lists carried in the document's `statusListCredentials` are decoded here, once per document.
+    ///
+    /// Status lists carried in the document's `statusListCredentials` are decoded here, once per
+    /// document: only those a credential of the document points to, and within
+    /// `carriedStatusListBudget` decoded bytes in all. A list decodes to up to 16 MiB before its
+    /// proof can say anything, so a file carrying thousands of them must not cost gigabytes.
     public func context(for document: CheckedDocument) -> VerificationContext {
-        let carried = (document.presentation?.statusLists ?? []).enumerated().map { index, list in
-            StatusListEvidence(list, source: "/\(Presentation.statusListsMember)/\(index)")
+        var referenced: Set<ScalarKey> = []
+        for checked in document.credentials {
+            for case .success(let entry) in StatusListEntry.entries(in: checked.credential) {
+                referenced.insert(ScalarKey(string: entry.statusListCredential))
+            }
+        }
+        var budget = Self.carriedStatusListBudget
+        var carried: [StatusListEvidence] = []
+        for (index, list) in (document.presentation?.statusLists ?? []).enumerated() {
+            guard let id = list["id"]?.stringValue, referenced.contains(ScalarKey(string: id)) else { continue }
+            let source = "/\(Presentation.statusListsMember)/\(index)"
+            guard budget >= BitstringStatusList.minimumCount / 8 else {
+                carried.append(StatusListEvidence(
+                    notDecoded: list, source: source,
+                    problem: "not decoded: the status lists this file carries decode to more than \(Self.carriedStatusListBudget / (1024 * 1024)) MiB in all"))
+                continue
+            }
+            let evidence = StatusListEvidence(list, source: source, byteLimit: min(BitstringStatusList.defaultByteLimit, budget))
+            budget -= (evidence.list?.list.count ?? 0) / 8
+            carried.append(evidence)
         }
         return VerificationContext(
             checkingTime: checkingTime, expectedChallenge: expectedChallenge, expectedDomain: expectedDomain,

@@ -58,6 +58,17 @@ public enum WalletFile {
             let updated = bytes(of: wallet)
             // Nothing changed: leave the file and its backup alone.
             guard updated != previous else { return result }
+            // Never write a wallet that mcred could not read back: every later command would fail on it.
+            guard updated.count <= FileIO.defaultReadLimit else {
+                throw WalletError(
+                    .refused, "the wallet would grow to \(updated.count) bytes, more than the \(FileIO.defaultReadLimit) bytes mcred reads; it is left as it was (keep these credentials in a second wallet)",
+                    file: path)
+            }
+            guard wallet.credentials.count <= Presentation.maxCredentials else {
+                throw WalletError(
+                    .refused, "the wallet would hold \(wallet.credentials.count) credentials, more than the \(Presentation.maxCredentials) mcred checks in one file; it is left as it was (keep these credentials in a second wallet)",
+                    file: path)
+            }
             do throws(CredentialError) {
                 try FileIO.replaceKeepingBackup(updated, previous: previous, at: path, mode: mode)
             } catch {

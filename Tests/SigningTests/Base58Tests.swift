@@ -100,4 +100,22 @@ struct Base58ReferenceTests {
         }
         #expect(Base58.encode([0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) == Self.reference([0xFF, 0xFF, 0xFF, 0xFF, 0xFF]))
     }
+
+    @Test("a multibase value longer than the bytes accepted is refused by its length, before decoding")
+    func lengthBound() throws {
+        // 4096 bytes, leading zeros included, still decode under the default bound.
+        var bytes = [UInt8](repeating: 0, count: 8) + (0 ..< 4088).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        #expect(try Multibase.decodeBase58btc(Multibase.base58btc(bytes)) == bytes)
+        bytes = [UInt8](repeating: 0xFF, count: Multibase.maxDecodedBytes)
+        #expect(try Multibase.decodeBase58btc(Multibase.base58btc(bytes)) == bytes)
+        // A megabyte of base58 (which took minutes to decode) is refused at once, naming its length.
+        let huge = "z" + String(repeating: "2", count: 1_048_000)
+        let error = #expect(throws: SigningError.self) { try Multibase.decodeBase58btc(huge) }
+        #expect(error?.code == .invalidMultibase)
+        #expect(error?.message.contains("is 1048001 characters long") == true)
+        // A caller's own bound: a 64-byte signature.
+        let signature = Multibase.base58btc([UInt8](repeating: 0xAB, count: 64))
+        #expect(try Multibase.decodeBase58btc(signature, maxBytes: 64).count == 64)
+        #expect(throws: SigningError.self) { try Multibase.decodeBase58btc(signature + String(repeating: "2", count: 60), maxBytes: 64) }
+    }
 }

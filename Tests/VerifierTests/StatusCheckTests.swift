@@ -153,6 +153,30 @@ struct StatusCheckTests {
         #expect(outcome.message.contains("not a valid status list"))
     }
 
+    @Test("lists carried in a presentation: only those a credential points to are decoded, within 64 MiB in all")
+    func carriedListBudget() throws {
+        let credential = try world.credential(index: 42)
+        // Each decodes to the largest size a list may have (16 MiB); the sixth is not even for this credential.
+        let full = try BitstringStatusList(uncheckedBytes: [UInt8](repeating: 0, count: BitstringStatusList.defaultByteLimit)).encodedList()
+        let list = try world.statusList(encodedList: full)
+        let unrelated = try world.statusList(id: "https://status.example/lists/other", encodedList: full)
+        let presentation: JSONValue = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "verifiableCredential": [credential],
+            "statusListCredentials": .array(Array(repeating: list, count: 5) + [unrelated]),
+        ]
+        let verifier = CredentialVerifier(at: world.now)
+        let context = verifier.context(for: CheckedDocument(presentation, kind: .presentation))
+        // The unrelated list is left out; four fill the budget; the fifth is named, not decoded.
+        #expect(context.statusLists.count == 5)
+        #expect(context.statusLists.prefix(4).allSatisfy { $0.list != nil && $0.problem == nil })
+        #expect(context.statusLists[4].list == nil)
+        #expect(context.statusLists[4].problem?.contains("decode to more than 64 MiB in all") == true)
+        let outcome = try #require(verifier.verifyDocument(presentation.canonicalBytes, file: "vp.json").credentials.first?[.status])
+        #expect(outcome.result == .pass)
+    }
+
     @Test("a list signed by another key of the issuer's organisation counts only through a trusted trust list")
     func sameOrganisation() throws {
         let credential = try world.credential(index: 42)

@@ -205,4 +205,34 @@ struct WalletTests {
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(entries == ["wallet.json", "wallet.json.bak"])
     }
+
+    @Test("a change that would make the wallet unreadable (over 64 MiB, or over 10,000 credentials) is refused and writes nothing")
+    func walletBounds() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("wallet.json").path
+        try WalletFile.create(try learnerWallet(), at: path, overwrite: false)
+        let current = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Values put in directly: the bound is the file's, whatever the credentials are.
+        let large = JSONValue.string(String(repeating: "x", count: FileIO.defaultReadLimit))
+        let tooLarge = #expect(throws: WalletError(.refused, "")) {
+            try WalletFile.update(path) { (wallet: inout Wallet) throws(WalletError) in wallet.credentials.append(["big": large]) }
+        }
+        #expect(tooLarge?.message.contains("more than the 67108864 bytes mcred reads; it is left as it was") == true)
+        let tooMany = #expect(throws: WalletError(.refused, "")) {
+            try WalletFile.update(path) { (wallet: inout Wallet) throws(WalletError) in
+                wallet.credentials = (0 ... Presentation.maxCredentials).map { ["n": .number(Double($0))] }
+            }
+        }
+        #expect(tooMany?.message.contains("would hold 10001 credentials") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == current)
+        #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
+        // The verifier refuses a presentation of more at once, naming the member (exit 2 in the CLI).
+        let many = JSONValue.object([
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"],
+            "verifiableCredential": .array(Array(repeating: [:], count: Presentation.maxCredentials + 1)),
+        ])
+        let report = CredentialVerifier().verifyDocument(many.canonicalBytes, file: "many.json")
+        #expect(report.error?.contains("/verifiableCredential: the presentation holds 10001 credentials") == true)
+    }
 }

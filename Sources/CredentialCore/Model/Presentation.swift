@@ -43,6 +43,10 @@ public struct Presentation: Sendable {
     /// wallet or a presentation (`statusListCredentials`, defined in the mcred context): kept apart
     /// from `verifiableCredential`, so a status list is never taken for a credential of the holder.
     public static let statusListsMember = "statusListCredentials"
+    /// The most credentials one presentation or wallet may hold: `verify` checks no more in one
+    /// file, and `wallet add` keeps no more. Each credential's report takes a few kilobytes, so a
+    /// file of a million empty objects (3 MB) must not make gigabytes of reports.
+    public static let maxCredentials = 10_000
 
     /// The status-list credentials the document carries (`statusListCredentials`), in order.
     public var statusLists: [JSONValue] {

@@ -41,7 +41,8 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
         }
         let bytes: [UInt8]
         do {
-            bytes = try Multibase.decodeBase58btc(identifier)
+            // Bounded well above any key type's did:key (an RSA-4096 key takes about 550 bytes).
+            bytes = try Multibase.decodeBase58btc(identifier, maxBytes: 1024)
         } catch {
             throw SigningError(.invalidMultibase, "\(shown()): \(error.message)")
         }

@@ -93,7 +93,8 @@ extension EddsaJcs2022 {
             // Step 3: decode proofValue (multibase base58btc, 64 bytes).
             let signature: [UInt8]
             do {
-                signature = try Multibase.decodeBase58btc(proofValue)
+                // Bounded well above any suite's signature, so that a huge value costs no time.
+                signature = try Multibase.decodeBase58btc(proofValue, maxBytes: 512)
             } catch {
                 return .failed(Failure(.malformed, error.message, pointer: pointer.appending("proofValue")))
             }

@@ -19,7 +19,7 @@ public enum DigestMultibase {
     /// - Throws: `invalidMultibase` when the text is neither `z` + base58btc nor `u` + base64url;
     ///   `invalidMultihash` when the bytes are not a sha2-256 multihash.
     public static func decode(_ text: String) throws(SigningError) -> Multihash {
-        try Multihash(bytes: Multibase.decode(text))
+        try Multihash(bytes: Multibase.decode(text, maxBytes: 256))
     }
 
     /// True when `text` is a well-formed `digestMultibase` of exactly `bytes`. The digests are

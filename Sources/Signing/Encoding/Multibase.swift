@@ -6,14 +6,21 @@ public enum Multibase {
     }
 
     /// The bytes of a multibase base58btc text.
-    /// - Throws: `invalidMultibase` when the text does not start with `z` or holds a character outside
-    ///   the bitcoin alphabet.
-    public static func decodeBase58btc(_ text: String) throws(SigningError) -> [UInt8] {
+    /// - Throws: `invalidMultibase` when the text does not start with `z`, holds a character outside
+    ///   the bitcoin alphabet, or is longer than a value of `maxBytes` bytes can be.
+    public static func decodeBase58btc(_ text: String, maxBytes: Int = maxDecodedBytes) throws(SigningError) -> [UInt8] {
         guard let prefix = text.first else {
             throw SigningError(.invalidMultibase, "empty text is not multibase base58btc")
         }
         guard prefix == "z" else {
             throw SigningError(.invalidMultibase, "\(quoted(text)) is not multibase base58btc: it starts with \(quoted(String(prefix))), not \"z\"")
+        }
+        // Base58 decoding takes time in the square of the length: the length is checked first. A
+        // value of n bytes takes at most 1.37 n + 1 characters (a leading zero byte takes one).
+        guard text.utf8.count - 1 <= 2 * maxBytes else {
+            throw SigningError(
+                .invalidMultibase,
+                "\(quoted(text)) is \(text.utf8.count) characters long, more than base58btc takes for the \(maxBytes) bytes accepted here")
         }
         let body = text.dropFirst()
         guard let bytes = Base58.decode(String(body)) else {
@@ -23,6 +30,10 @@ public enum Multibase {
         }
         return bytes
     }
+
+    /// The most bytes a base58btc value may decode to unless a caller says otherwise: far more
+    /// than any key, signature or digest mcred reads, and quick to decode.
+    public static let maxDecodedBytes = 4096
 
     /// `text` in quotes, shortened to keep messages on one line.
     static func quoted(_ text: String) -> String {

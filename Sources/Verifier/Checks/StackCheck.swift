@@ -35,8 +35,8 @@ public struct StackCheck: CredentialCheck {
         var sum = ECTSCredits.zero
         var isSumComplete = true
         var achievementIDs: [String] = []
-        var seenIDs: [String] = []
-        var seenDigests: [Multihash] = []
+        var seenIDs: Set<ScalarKey> = []
+        var seenDigests: Set<Multihash> = []
         for reference in stack.components {
             let name = "component \(reference.id)"
             let expected: Multihash
@@ -48,15 +48,11 @@ public struct StackCheck: CredentialCheck {
                 continue
             }
             // The same component twice would count its credits twice.
-            if seenIDs.contains(where: { $0.hasSameBytes(as: reference.id) }) || seenDigests.contains(expected) {
+            guard seenIDs.insert(ScalarKey(string: reference.id)).inserted, seenDigests.insert(expected).inserted else {
                 componentProblems.append(Problem(reference.pointer, "\(name) is bound twice"))
                 continue
             }
-            seenIDs.append(reference.id)
-            seenDigests.append(expected)
-            let candidates = context.fileCredentials.filter {
-                $0.pointer != checked.pointer && $0.credential.id.hasSameBytes(as: reference.id)
-            }
+            let candidates = context.fileCredentials(withID: reference.id).filter { $0.pointer != checked.pointer }
             guard !candidates.isEmpty else {
                 missing.append(reference)
                 isSumComplete = false
@@ -88,7 +84,8 @@ public struct StackCheck: CredentialCheck {
             if let achievementID = component.credential.achievement?["id"]?.stringValue { achievementIDs.append(achievementID) }
         }
         if !missing.isEmpty {
-            let ids = missing.map(\.id).joined(separator: ", ")
+            // The first ten are named; a stack of thousands must not make a line of megabytes.
+            let ids = missing.prefix(10).map(\.id).joined(separator: ", ") + (missing.count > 10 ? " and \(missing.count - 10) more" : "")
             problems.append(Problem(
                 "/relatedResource",
                 "\(missing.count) of \(stack.components.count) components \(missing.count == 1 ? "is" : "are") not in the file: \(ids)"

@@ -27,7 +27,12 @@ public struct VerificationContext: Sendable {
     /// Who presented the file's credentials.
     public var presenter: Presenter
     /// Every credential of the same file, in file order (for checks that look across them).
-    public var fileCredentials: [CheckedCredential]
+    public var fileCredentials: [CheckedCredential] {
+        didSet { fileCredentialPositions = Self.positionsByID(fileCredentials) }
+    }
+    /// Where each `id` sits in `fileCredentials`, so that finding a stack's components takes one
+    /// lookup each, not a scan of the file (a stack of many components made the scan quadratic).
+    private var fileCredentialPositions: [ScalarKey: [Int]]
     /// The status lists at hand: those the verifier gave (`--status`) and those the file carries,
     /// each decoded and verified once.
     public var statusLists: [StatusListEvidence]
@@ -49,8 +54,22 @@ public struct VerificationContext: Sendable {
         self.documentKind = documentKind
         self.presenter = presenter
         self.fileCredentials = fileCredentials
+        self.fileCredentialPositions = Self.positionsByID(fileCredentials)
         self.statusLists = statusLists
         self.trust = trust
         self.maxStatusAge = maxStatusAge
+    }
+
+    /// The credentials of the file whose `id` has the same bytes as `id`, in file order.
+    public func fileCredentials(withID id: String) -> [CheckedCredential] {
+        (fileCredentialPositions[ScalarKey(string: id)] ?? []).map { fileCredentials[$0] }
+    }
+
+    static func positionsByID(_ credentials: [CheckedCredential]) -> [ScalarKey: [Int]] {
+        var positions: [ScalarKey: [Int]] = [:]
+        for (position, checked) in credentials.enumerated() {
+            if let id = checked.credential.id { positions[ScalarKey(string: id), default: []].append(position) }
+        }
+        return positions
     }
 }

@@ -97,7 +97,9 @@ public struct StatusEvaluator: Sendable {
         }
         guard !usable.isEmpty else {
             let newest = candidates.max { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
-            return (.unknown, "\(entry.statusPurpose) not known: " + reasons.joined(separator: "; ")
+            // The first five reasons; a file carrying hundreds of lists must not make a line of megabytes.
+            let shown = reasons.prefix(5).joined(separator: "; ") + (reasons.count > 5 ? "; and \(reasons.count - 5) more lists" : "")
+            return (.unknown, "\(entry.statusPurpose) not known: " + shown
                 + "; newest list seen dated \(newest?.dateText ?? "(undated)")")
         }
         // The newest list decides; among lists of that date a set bit wins.

@@ -48,6 +48,16 @@ public struct StatusListEvidence: Sendable {
         }
     }
 
+    /// A list left undecoded, with the reason.
+    public init(notDecoded document: JSONValue, source: String, problem: String) {
+        self.source = source
+        self.id = document["id"]?.stringValue
+        self.list = nil
+        self.signer = nil
+        self.signedAt = nil
+        self.problem = problem
+    }
+
     /// The list's date, which decides which of several lists is the newest: `validFrom`, else the
     /// proof's `created`.
     public var date: Date? { list?.validFrom ?? signedAt }
