@@ -33,9 +33,19 @@ struct MCred: ParsableCommand {
         Allocator.returnLargeBlocksToTheSystem()
         let handlers = Interruption.install()
         defer { withExtendedLifetime(handlers) {} }
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            Foundation.exit(handle(error))
+        }
+        do {
             try command.run()
+        } catch let error as ValidationError {
+            // Raised while running, once the arguments parsed: the message alone, as for every other
+            // runtime error (the parser would add the usage of the root command, not of this one).
+            Terminal.error(TerminalSafe.escape(error.message))
+            Foundation.exit(2)
         } catch {
             Foundation.exit(handle(error))
         }
@@ -52,7 +62,10 @@ struct MCred: ParsableCommand {
             if error.code != .outputClosed { Terminal.error(TerminalSafe.escape(error.message)) }
             return 2
         case let error as CredentialError:
-            Terminal.error(TerminalSafe.escape(error.description))
+            // A streamed batch whose reader closed the pipe ends quietly, as any other command does.
+            if !(error.code == .fileUnwritable && Terminal.outputWasClosed) {
+                Terminal.error(TerminalSafe.escape(error.description))
+            }
             return 2
         case let error as SigningError:
             Terminal.error(TerminalSafe.escape(error.description))

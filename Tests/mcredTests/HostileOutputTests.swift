@@ -156,6 +156,19 @@ struct HostileOutputTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("a closed pipe ends a streamed batch quietly too", arguments: [
+        (["issue", "--key", "keys-example/issuer.key", "--batch", "-", "--out", "-"], "spec/examples/construction.json"),
+        (["verify", "--batch", "-"], "spec/examples/construction.signed.json"),
+    ])
+    func closedPipeBatch(arguments: [String], example: String) throws {
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: CLI.packageRoot.appendingPathComponent(example)))
+        let line = try JSONSerialization.data(withJSONObject: document) + Data("\n".utf8)
+        let result = try CLI.run(arguments, stdin: [UInt8](line), standardOutput: Pipe())
+        #expect(!result.signalled)
+        #expect(result.status == 2)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
     @Test("SIGTERM still ends mcred by that signal once its handler has run")
     func terminated() throws {
         let process = CLI.makeProcess(["verify", "-"])

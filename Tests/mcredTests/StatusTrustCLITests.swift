@@ -43,6 +43,10 @@ struct StatusTrustCLITests {
             let bits = set.split(separator: ":").last?.split(separator: " ").compactMap { Int($0) }
             #expect(bits == Array(1 ... 12), "round \(round): \(shown.stdout)")
         }
+        // An option refused once the command runs gets its message alone, not the root usage.
+        let outside = try CLI.run(["status", "show", "--list", "status-1.json", "--index", "999999999"], in: folder)
+        #expect(outside.status == 2)
+        #expect(outside.stderr == "mcred: --index 999999999 is outside the list's 0-131071\n", "\(outside.stderr)")
         // A mistyped list is refused before a lock file is made beside it.
         let typo = try CLI.run(["status", "set", "--key", "issuer.key", "--list", "typo.json", "--index", "1"], in: folder)
         #expect(typo.status == 2 && typo.stderr.contains("typo.json: no such file"), "\(typo.stderr)")

@@ -1,5 +1,6 @@
 import CredentialCore
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,6 +14,13 @@ import Darwin
 /// `outputClosed` (a quiet exit; SIGPIPE is ignored in `MCred.main`). Diagnostics on standard error
 /// are best effort. Colour only on a terminal and without `NO_COLOR`.
 enum Terminal {
+    /// Set once a write to standard output met a closed pipe, so that an error it caused deep in a
+    /// library (a streamed batch) also ends the command quietly.
+    private static let standardOutputClosed = Atomic<Bool>(false)
+
+    /// True once a write to standard output met a closed pipe.
+    static var outputWasClosed: Bool { standardOutputClosed.load(ordering: .relaxed) }
+
     /// Writes a line to standard output.
     /// - Throws: `outputFailed`, `outputClosed`.
     static func out(_ text: String) throws(CLIError) {
@@ -27,6 +35,7 @@ enum Terminal {
         case 0:
             return
         case EPIPE:
+            standardOutputClosed.store(true, ordering: .relaxed)
             throw CLIError(.outputClosed, "")
         default:
             throw CLIError(.outputFailed, "cannot write to standard output: " + String(cString: strerror(failure)))
