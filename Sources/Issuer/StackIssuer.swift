@@ -96,6 +96,24 @@ public struct StackIssuer: Sendable {
             }
         }
 
+        // A component that is itself a stack already counts the credits of what it binds: binding
+        // one of those again beside it would count them twice. The new stack's own id must not be
+        // a component's either.
+        for (outer, stacked) in checked.enumerated() {
+            guard let nested = StackedCredential(stacked.credential) else { continue }
+            for reference in nested.components {
+                if let inner = checked.firstIndex(where: { $0.id.hasSameBytes(as: reference.id) }) {
+                    throw IssuerError(
+                        .duplicateComponent,
+                        "\(checked[inner].label) is given twice: component \(outer + 1) (\(stacked.name)) already binds it, so its credits would count twice")
+                }
+            }
+        }
+        if case .string(let id)? = document["id"], let clash = checked.firstIndex(where: { $0.id.hasSameBytes(as: id) }) {
+            throw IssuerError(
+                .invalidTemplate, "/id: the template gives the stack the id \(id), which is the id of component \(clash + 1) (\(checked[clash].name)); give the new stack its own id")
+        }
+
         let achievementPointer: JSONPointer = "/credentialSubject/achievement"
         if let stated = achievement["ectsCredits"] {
             let credits: ECTSCredits

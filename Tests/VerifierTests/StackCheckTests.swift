@@ -54,14 +54,14 @@ struct StackCheckTests {
     /// A stacked credential over `components` (bound in order), stating `total`, signed by `key`.
     func stack(
         _ components: [JSONValue], total: JSONValue, by key: Ed25519.PrivateKey? = nil, digest: (JSONValue) -> String = DigestMultibase.of,
-        rules: JSONValue? = nil
+        rules: JSONValue? = nil, id: String = "urn:uuid:00000000-0000-4000-8000-0000000000ff"
     ) throws -> JSONValue {
         let signer = key ?? issuer
         var achievement: JSONObject = ["id": "urn:example:stack", "name": "A stack", "ectsCredits": total]
         if let rules { achievement["stackingRules"] = rules }
         let document: JSONValue = [
             "@context": ["https://www.w3.org/ns/credentials/v2"],
-            "id": "urn:uuid:00000000-0000-4000-8000-0000000000ff",
+            "id": .string(id),
             "type": ["VerifiableCredential", "StackedCredential"],
             "issuer": .object(["id": .string(DIDKey(publicKey: signer.publicKey).did)]),
             "validFrom": "2025-02-01T00:00:00Z",
@@ -199,6 +199,24 @@ struct StackCheckTests {
         #expect(stacked[.stack]?.message == "component urn:uuid:00000000-0000-4000-8000-000000000003 is bound twice")
         let inflated = try presented(parts + [try stack(parts + [parts[2]], total: 13.5)])
         #expect(try stackReport(inflated)[.stack]?.problems.contains { $0.message.contains("components total 9.5") } == true)
+    }
+
+    @Test("a component stack with one of its own components bound beside it fails stack: the credits would count twice")
+    func nestedOverlap() throws {
+        let parts = try three()
+        let inner = try stack(parts, total: 9.5, id: "urn:uuid:00000000-0000-4000-8000-0000000000fe")
+        let outer = try stack([inner, parts[0]], total: 12)
+        let report = try presented(parts + [inner, outer])
+        #expect(report.credentials[3][.stack]?.result == .pass)
+        let stacked = try stackReport(report)
+        #expect(stacked[.stack]?.result == .fail)
+        #expect(stacked[.stack]?.problems.map(\.message) == [
+            "component urn:uuid:00000000-0000-4000-8000-000000000001 is bound twice: directly and inside component urn:uuid:00000000-0000-4000-8000-0000000000fe",
+        ])
+        // A stack that names its own id among its components.
+        let itself = try stack(parts + [["id": "urn:uuid:00000000-0000-4000-8000-0000000000ff"]], total: 9.5)
+        let own = try stackReport(try presented(parts + [itself]))
+        #expect(own[.stack]?.problems.contains { $0.message == "the stack binds its own id urn:uuid:00000000-0000-4000-8000-0000000000ff as a component" } == true)
     }
 
     @Test("a component that does not verify fails stack, naming it")

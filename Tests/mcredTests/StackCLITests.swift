@@ -73,6 +73,19 @@ struct StackCLITests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test("a stack given beside one of its own components is refused with exit 1: the credits would count twice")
+    func nestedOverlap() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try stackThree(in: folder).status == 0)
+        let stack = folder.appendingPathComponent("stack.json").path
+        let again = folder.appendingPathComponent("again.json")
+        let result = try CLI.run(["stack", "--key", "keys-example/issuer.key", "--template", template, "--out", again.path] + parts + [stack])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is given twice: component 4 (\(stack)) already binds it, so its credits would count twice"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: again.path))
+    }
+
     @Test("a template that states another total is refused with exit 1")
     func wrongTotal() throws {
         let folder = try CLI.temporaryDirectory()

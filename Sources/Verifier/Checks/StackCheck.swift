@@ -37,6 +37,7 @@ public struct StackCheck: CredentialCheck {
         var achievementIDs: [String] = []
         var seenIDs: Set<ScalarKey> = []
         var seenDigests: Set<Multihash> = []
+        var nestedStacks: [(reference: StackComponentReference, stack: StackedCredential)] = []
         for reference in stack.components {
             let name = "component \(reference.id)"
             let expected: Multihash
@@ -82,6 +83,20 @@ public struct StackCheck: CredentialCheck {
                 isSumComplete = false
             }
             if let achievementID = component.credential.achievement?["id"]?.stringValue { achievementIDs.append(achievementID) }
+            if let nested = StackedCredential(component.credential) { nestedStacks.append((reference, nested)) }
+        }
+        // A component stack already counts what it binds: the same credential bound beside it
+        // would count twice, as would a stack that binds itself.
+        for (outer, nested) in nestedStacks {
+            for inner in nested.components where seenIDs.contains(ScalarKey(string: inner.id)) {
+                componentProblems.append(Problem(
+                    outer.pointer, "component \(inner.id) is bound twice: directly and inside component \(outer.id)"))
+                isSumComplete = false
+            }
+        }
+        if let own = checked.credential.id, seenIDs.contains(ScalarKey(string: own)) {
+            componentProblems.append(Problem("/relatedResource", "the stack binds its own id \(own) as a component"))
+            isSumComplete = false
         }
         if !missing.isEmpty {
             // The first ten are named; a stack of thousands must not make a line of megabytes.
