@@ -3,10 +3,14 @@ import CredentialCore
 
 /// Options shared by the batch modes of `issue` and `verify`.
 struct BatchOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Worker threads for --batch (default: every core).", valueName: "n"))
-    var jobs: Int = ParallelMap.defaultJobs
+    // Optional, so that the help says "every core" rather than this machine's count as a fixed default.
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Worker threads for --batch (default: every core).", valueName: "n"))
+    var requestedJobs: Int?
+
+    /// The worker threads to use: `--jobs`, else every core.
+    var jobs: Int { requestedJobs ?? ParallelMap.defaultJobs }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let requestedJobs, requestedJobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
