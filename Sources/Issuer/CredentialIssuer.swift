@@ -141,7 +141,14 @@ public struct CredentialIssuer: Sendable {
             }
         }
         if document["validFrom"] == nil { document["validFrom"] = .string(timestamp) }
-        if let validUntil { document["validUntil"] = .string(validUntil) }
+        if let validUntil {
+            // The option's fault, not the template's: named as the option (exit 2).
+            if let until = XSDDateTime.parse(validUntil), let fromText = document["validFrom"]?.stringValue,
+               let from = XSDDateTime.parse(fromText), until < from {
+                throw IssuerError(.invalidOption, "--valid-until \(validUntil) is before the credential's validFrom \(fromText)")
+            }
+            document["validUntil"] = .string(validUntil)
+        }
         if document["name"] == nil, let title = try? Credential(.object(document)).title {
             document["name"] = .string(title)
         }

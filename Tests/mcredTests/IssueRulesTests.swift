@@ -23,6 +23,14 @@ struct IssueRulesTests {
         #expect(ids.count == 2)
     }
 
+    @Test("--valid-until before the credential's validFrom is the option's fault (exit 2), named as the option")
+    func validUntilBeforeValidFrom() throws {
+        let result = try CLI.run(["issue", "--key", "keys-example/issuer.key", "--valid-until", "2020-01-01", "spec/examples/construction.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--valid-until 2020-01-01T23:59:59Z is before the credential's validFrom 2026-06-15T09:00:00Z"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("--valid-until with a day means the end of that day in UTC")
     func validUntilEndOfDay() throws {
         let result = try CLI.run(["issue", "--key", "keys-example/issuer.key", "--valid-until", "2031-06-30", "spec/examples/construction.json"])

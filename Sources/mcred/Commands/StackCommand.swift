@@ -67,7 +67,8 @@ struct StackCommand: ParsableCommand {
         do throws(IssuerError) {
             result = try stacker.stack(document, components: parts)
         } catch {
-            let named = error.code == .invalidTemplate
+            // The template's own faults name the template file (the components' name themselves).
+            let named = [.invalidTemplate, .totalMismatch, .stackingRuleBroken, .invalidCredential, .incomplete].contains(error.code)
                 ? IssuerError(error.code, "\(Self.displayName(template)): \(error.message)", problems: error.problems) : error
             throw named
         }
