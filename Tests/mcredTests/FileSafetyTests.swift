@@ -38,6 +38,23 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [name, key].sorted())
     }
 
+    @Test("--out naming one of the command's own inputs is refused even with --force, and the input is kept")
+    func outputIsAnInput() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["keygen", "--out", "issuer.key"], in: folder).status == 0)
+        let key = try Data(contentsOf: folder.appendingPathComponent("issuer.key"))
+        let template = CLI.packageRoot.appendingPathComponent("spec/examples/construction.json").path
+        let overKey = try CLI.run(["issue", "--key", "issuer.key", template, "--out", "./issuer.key", "--force"], in: folder)
+        #expect(overKey.status == 2)
+        #expect(overKey.stderr.contains("--out ./issuer.key is the --key file"), "\(overKey.stderr)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("issuer.key")) == key)
+        try FileManager.default.copyItem(atPath: template, toPath: folder.appendingPathComponent("t.json").path)
+        let overTemplate = try CLI.run(["issue", "--key", "issuer.key", "t.json", "--out", "t.json", "--force"], in: folder)
+        #expect(overTemplate.status == 2)
+        #expect(overTemplate.stderr.contains("is the template"))
+    }
+
     @Test("--force refuses a directory, naming it, and leaves it alone")
     func directory() throws {
         let folder = try CLI.temporaryDirectory()

@@ -90,6 +90,15 @@ public enum FileIO {
         case other = "special file"
     }
 
+    /// True when `a` and `b` both exist and are one file (the same device and inode, through any
+    /// link or spelling of the path).
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        guard a != "-", b != "-", stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
     /// What `path` names, or nil when nothing is there.
     public static func kind(of path: String) -> Kind? {
         var info = stat()

@@ -60,6 +60,10 @@ struct IssueCommand: ParsableCommand {
         if batch == nil && template == nil { throw ValidationError("give a template file, or --batch IN.jsonl") }
         if batch != nil && template != nil { throw ValidationError("give either a template or --batch, not both") }
         if let validUntil { _ = try parseDateOption(validUntil, option: "--valid-until", bound: .end) }
+        try output.refuseInputs([
+            ("the --key file", keyOptions.key), ("the template", template), ("the --batch input", batch),
+            ("the --status-list file", statusOptions.statusList),
+        ])
     }
 
     func run() throws {

@@ -55,6 +55,7 @@ struct StackCommand: ParsableCommand {
             throw ValidationError("standard input (-) can be read only once")
         }
         if let validUntil { _ = try parseDateOption(validUntil, option: "--valid-until", bound: .end) }
+        try OutputOptions.refuse(out, [("the --key file", key), ("the template", template)] + components.map { ("a component", $0) })
     }
 
     func run() throws {

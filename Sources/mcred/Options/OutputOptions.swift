@@ -12,6 +12,23 @@ struct OutputOptions: ParsableArguments {
     /// True when the result goes to standard output (no `--out`, or `--out -`).
     var isStandardOutput: Bool { out == nil || out == "-" }
 
+    /// Refuses an `--out` that is one of the command's own inputs (`--force` would replace the key
+    /// or the list being used with the result).
+    /// - Throws: `ValidationError` (exit 2) naming the option whose file `--out` would replace.
+    func refuseInputs(_ inputs: [(name: String, path: String?)]) throws {
+        try Self.refuse(out, inputs)
+    }
+
+    /// `refuseInputs` for a command whose output option is not this group's.
+    static func refuse(_ out: String?, _ inputs: [(name: String, path: String?)]) throws {
+        guard let out, out != "-" else { return }
+        for input in inputs {
+            if let path = input.path, FileIO.isSameFile(out, path) {
+                throw ValidationError("--out \(TerminalSafe.escape(out)) is \(input.name); mcred never writes its result over a file it reads")
+            }
+        }
+    }
+
     /// Writes `bytes` atomically to `--out`, or to standard output.
     /// - Throws: `CLIError` for standard output; `CredentialError` `fileExists`, `notRegularFile`,
     ///   `fileUnwritable` for a file.
