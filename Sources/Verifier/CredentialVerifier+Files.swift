@@ -21,7 +21,7 @@ extension CredentialVerifier {
     public func verifyDocument(_ bytes: [UInt8], file: String) -> FileReport {
         let document: JSONValue
         do throws(CredentialError) {
-            document = try JSONValue(parsing: PrintableCredential.isHTML(bytes) ? PrintableCredential.extract(from: bytes) : bytes)
+            document = try PrintableCredential.isHTML(bytes) ? PrintableCredential.parseCredential(inPage: bytes) : JSONValue(parsing: bytes)
         } catch {
             return FileReport(file: file, error: error.inFile(file).description)
         }

@@ -84,7 +84,7 @@ public struct VerifierService: Sendable {
         summary["challenge"] = challenge.map(JSONValue.string) ?? .null
         summary["domain"] = domain.map(JSONValue.string) ?? .null
         guard report.kind != nil,
-              let json = try? JSONValue(parsing: PrintableCredential.isHTML(bytes) ? PrintableCredential.extract(from: bytes) : bytes)
+              let json = try? (PrintableCredential.isHTML(bytes) ? PrintableCredential.parseCredential(inPage: bytes) : JSONValue(parsing: bytes))
         else {
             summary["credentials"] = .array([])
             return .object(summary)

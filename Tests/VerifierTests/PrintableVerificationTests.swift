@@ -38,6 +38,21 @@ struct PrintableVerificationTests {
         #expect(report.credentials.first?[.signature]?.result == .fail)
     }
 
+    @Test("a syntax error in the embedded JSON is located by its line and column in the page")
+    func parseErrorInPage() throws {
+        let page = try PrintableCredential.render(try Self.example("construction.signed.json"))
+        let broken = page.replacingOccurrences(of: "\"eqfLevel\": 4", with: "\"eqfLevel\": 4,,")
+        let lines = broken.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains(",,") }) + 1
+        let column = try #require(lines[line - 1].utf8.firstIndex(of: UInt8(ascii: ","))).utf16Offset(in: lines[line - 1]) + 2
+        let report = CredentialVerifier().verifyDocument(Array(broken.utf8), file: "page.html")
+        #expect(report.error?.hasPrefix("page.html:\(line):\(column): ") == true, "\(report.error ?? "") expected line \(line) column \(column)")
+        // On the first line of the script the page's own columns are added.
+        let inline = "<!doctype html><p>x</p><script type=\"application/vc\">{\"a\":1,,}</script>"
+        let first = CredentialVerifier().verifyDocument(Array(inline.utf8), file: "p.html")
+        #expect(first.error?.hasPrefix("p.html:1:\(inline.utf8.count - "}</script>".utf8.count): ") == true, "\(first.error ?? "")")
+    }
+
     @Test("the visible text is not what is verified: changing it alone still verifies the embedded credential")
     func visibleTextIsNotVerified() throws {
         let page = try PrintableCredential.render(try Self.example("construction.signed.json"))

@@ -24,6 +24,34 @@ public enum PrintableCredential {
     /// - Throws: `invalidValue` when the page has no such element, more than one, or one that is
     ///   never closed.
     public static func extract(from bytes: [UInt8]) throws(CredentialError) -> [UInt8] {
+        Array(bytes[try credentialRange(in: bytes)])
+    }
+
+    /// Parses the credential a page embeds (`extract`); a parse error gives its line and column in
+    /// the page, not in the embedded text.
+    /// - Throws: what `extract` throws; a parse error.
+    public static func parseCredential(inPage bytes: [UInt8]) throws(CredentialError) -> JSONValue {
+        let range = try credentialRange(in: bytes)
+        do throws(CredentialError) {
+            return try JSONValue(parsing: Array(bytes[range]))
+        } catch {
+            var moved = error
+            if let line = error.line, let column = error.column {
+                var startLine = 1
+                var lineStart = 0
+                for position in 0 ..< range.lowerBound where bytes[position] == 0x0A {
+                    startLine += 1
+                    lineStart = position + 1
+                }
+                moved.line = startLine + line - 1
+                moved.column = line == 1 ? range.lowerBound - lineStart + column : column
+            }
+            throw moved
+        }
+    }
+
+    /// Where the page's single credential script's content lies.
+    static func credentialRange(in bytes: [UInt8]) throws(CredentialError) -> Range<Int> {
         var found: [Range<Int>] = []
         var index = 0
         while let open = find(Array("<script".utf8), in: bytes, from: index) {
@@ -54,7 +82,7 @@ public enum PrintableCredential {
                 .invalidValue,
                 "the page holds \(found.count) <script type=\"\(scriptType)\"> elements; a printable credential has exactly one")
         }
-        return Array(bytes[content])
+        return content
     }
 
     /// The JSON text to put inside the script element: `bytes` with every `<`, `>` and `&` written
