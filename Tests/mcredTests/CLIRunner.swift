@@ -12,6 +12,13 @@ struct CLIResult {
     var stdoutBytes: [UInt8]
     /// True when the process was ended by a signal (a crash, or SIGTERM) rather than by `exit`.
     var signalled = false
+
+    /// Standard error without the warning that a key file can be read by others, which the bundled
+    /// test keys get in a fresh clone (git keeps no file modes but the executable bit).
+    var stderrWithoutKeyWarnings: String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("can be read by other users; run: chmod 600") }.joined(separator: "\n")
+    }
 }
 
 /// Runs the built `mcred` executable, which SwiftPM places beside the test bundle.
