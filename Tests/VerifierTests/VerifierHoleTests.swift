@@ -82,6 +82,27 @@ struct VerifierHoleTests {
         #expect(verifier.verify(try signedCredential(by: issuer))[.signature]?.result == .pass)
     }
 
+    @Test("a proof past its expires fails; created and expires without a time zone are malformed")
+    func proofDates() throws {
+        let issuer = try key(Self.issuerSeed)
+        var document = try vectorJSON("vc-signed")
+        document["proof"] = nil
+        func signed(created: String?, expires: String?) throws -> JSONValue {
+            try EddsaJcs2022.sign(document, with: issuer, options: .init(proofPurpose: "assertionMethod", created: created, expires: expires))
+        }
+        let expired = verifier.verify(try signed(created: "2025-01-15T10:00:00Z", expires: "2025-01-16T00:00:00Z"))
+        #expect(expired[.signature]?.result == .fail)
+        #expect(expired[.signature]?.message == "the proof expired at 2025-01-16T00:00:00Z")
+        #expect(expired[.signature]?.pointer == "/proof/expires")
+        let current = verifier.verify(try signed(created: "2025-01-15T10:00:00Z", expires: "2099-01-01T00:00:00Z"))
+        #expect(current[.signature]?.result == .pass)
+        for (created, expires, field) in [("2025-01-15T10:00:00", nil, "created"), ("2025-01-15T10:00:00Z", "2099-01-01T00:00:00", "expires")] {
+            let report = verifier.verify(try signed(created: created, expires: expires))
+            #expect(report[.signature]?.result == .fail, "\(field)")
+            #expect(report[.signature]?.message.contains("\(field) must be an XML Schema dateTimeStamp with a time zone") == true, "\(field)")
+        }
+    }
+
     @Test("a presentation without a proof fails when a challenge was asked for and warns otherwise")
     func unsignedPresentation() throws {
         let holder = try key(Self.holderSeed)

@@ -36,7 +36,7 @@ public struct Proof: Sendable {
     public var verificationMethod: String? { object["verificationMethod"]?.stringValue }
     /// `created` as written.
     public var created: String? { object["created"]?.stringValue }
-    /// `expires` as written.
+    /// `expires` as written: after it, the signer no longer stands behind the proof.
     public var expires: String? { object["expires"]?.stringValue }
     /// A presentation proof's `challenge`.
     public var challenge: String? { object["challenge"]?.stringValue }

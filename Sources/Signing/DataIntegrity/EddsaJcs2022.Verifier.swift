@@ -85,9 +85,14 @@ extension EddsaJcs2022 {
             } catch {
                 return .failed(Failure(.malformed, error.message, pointer: pointer.appending("verificationMethod")))
             }
-            if let created = proof["created"] {
-                guard case .string(let text) = created, XSDDateTime.parse(text) != nil else {
-                    return .failed(Failure(.malformed, "created must be an XML Schema dateTime", pointer: pointer.appending("created")))
+            // vc-data-integrity §2.1: created and expires, when present, are dateTimeStamps (with a time zone).
+            for field in ["created", "expires"] {
+                if let value = proof[field] {
+                    guard case .string(let text) = value, XSDDateTime.parseWithTimeZone(text)?.hasTimeZone == true else {
+                        return .failed(Failure(
+                            .malformed, "\(field) must be an XML Schema dateTimeStamp with a time zone, such as 2026-01-31T09:00:00Z",
+                            pointer: pointer.appending(field)))
+                    }
                 }
             }
             // Step 3: decode proofValue (multibase base58btc, 64 bytes).
