@@ -16,6 +16,10 @@ struct RenderServeCLITests {
         let verified = try CLI.run(["verify", page])
         #expect(verified.status == 0, "\(verified.stdout)")
         #expect(verified.stdout.hasPrefix("PASS "))
+        // inspect reads the page through the credential it embeds, as verify does.
+        let inspected = try CLI.run(["inspect", page])
+        #expect(inspected.status == 0, "\(inspected.stderr)")
+        #expect(inspected.stdout == (try CLI.run(["inspect", "spec/examples/construction.signed.json"])).stdout)
 
         let tampered = folder.appendingPathComponent("t.html").path
         try html.replacingOccurrences(of: "\"workloadHours\": 65", with: "\"workloadHours\": 165")

@@ -17,14 +17,16 @@ struct InspectCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A credential file (- for standard input).", valueName: "file"))
+    @Argument(help: ArgumentHelp("A credential file, or a printable page from mcred render (- for standard input).", valueName: "file"))
     var file: String
 
     func run() throws {
         let name = file == "-" ? "<stdin>" : file
         let document: JSONValue
         do {
-            document = try JSONValue(parsing: try FileIO.read(file))
+            // A printable page from `mcred render` is read through the credential it embeds, as `verify` reads it.
+            let bytes = try FileIO.read(file)
+            document = try PrintableCredential.isHTML(bytes) ? PrintableCredential.parseCredential(inPage: bytes) : JSONValue(parsing: bytes)
         } catch {
             throw error.inFile(name)
         }
