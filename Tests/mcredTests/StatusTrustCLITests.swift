@@ -181,6 +181,11 @@ struct StatusTrustCLITests {
         let usage = try CLI.run(["verify", "--trust", "trust.json", "good.json"], in: folder)
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("--anchor"))
+        // An anchor without lists to look in, or one that is not an Ed25519 did:key, is a usage error.
+        let alone = try CLI.run(["verify", "--anchor", agencyDID, "good.json"], in: folder)
+        #expect(alone.status == 2 && alone.stderr.contains("--anchor needs --trust"), "\(alone.stderr)")
+        let badAnchor = try CLI.run(["verify", "--trust", "trust.json", "--anchor", "did:key:xyz", "good.json"], in: folder)
+        #expect(badAnchor.status == 2 && badAnchor.stderr.contains("--anchor did:key:xyz is not an Ed25519 did:key"), "\(badAnchor.stderr)")
 
         #expect(try CLI.run(["trust", "show", "--list", "trust.json"], in: folder).stdout.contains("E-SEVILLA07"))
         #expect(try CLI.run(["trust", "remove", "--key", "agency.key", "--list", "trust.json", "--issuer", issuerDID], in: folder).status == 0)

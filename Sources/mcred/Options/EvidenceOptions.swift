@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredentialCore
 import Foundation
+import Signing
 import Verifier
 
 /// `verify`'s options for the status lists and trust lists the verifier has at hand.
@@ -22,6 +23,16 @@ struct EvidenceOptions: ParsableArguments {
     func validate() throws {
         if !trust.isEmpty && anchor.isEmpty {
             throw ValidationError("--trust needs --anchor DID: name the anchors whose trust lists you accept")
+        }
+        if trust.isEmpty && !anchor.isEmpty {
+            throw ValidationError("--anchor needs --trust TRUST.json: the trust lists in which to look for the anchor's word")
+        }
+        for did in anchor {
+            do {
+                _ = try DIDKey(parsing: did)
+            } catch {
+                throw ValidationError("--anchor \(TerminalSafe.escape(did)) is not an Ed25519 did:key: \(TerminalSafe.escape(error.message))")
+            }
         }
         if let maxStatusAge, maxStatusAge < 0 { throw ValidationError("--max-status-age must be 0 or more days") }
     }
