@@ -16,6 +16,7 @@ struct HostileOutputTests {
         template["credentialSubject"] = subject
         var issuer = template["issuer"] as? [String: Any] ?? [:]
         issuer["name"] = "Escuela \u{202E}lanoitan\u{202C} \u{2066}x\u{2069}\u{200F}\u{7F}\u{061C}\u{200E}\t\u{2029}\u{202A}\u{2067}"
+            + " hid\u{200B}den\u{FEFF}\u{AD}\u{E0041} Sh\u{200D}\u{200C}ir"
         template["issuer"] = issuer
         let path = try CLI.writeJSON(template, "hostile.json", in: folder)
         let issued = try CLI.run(["issue", "--key", CLI.exampleKey, path, "--out", "hostile.vc.json"], in: folder)
@@ -30,6 +31,7 @@ struct HostileOutputTests {
             switch scalar.value {
             case 0x0A: false
             case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+            case 0x00AD, 0x200B, 0xFEFF, 0xE0000...0xE007F: true
             default: false
             }
         }
@@ -48,6 +50,8 @@ struct HostileOutputTests {
         #expect(lines.count == 10)
         #expect(result.stdout.contains("Retrofitting\\u{1B}[1A\\u{D}\\u{1B}[2KPASS everything.json\\u{9B}2J"))
         #expect(result.stdout.contains("\\u{202E}lanoitan\\u{202C}"))
+        // Invisible characters that could hide text are shown; the joiners scripts need are kept.
+        #expect(result.stdout.contains("hid\\u{200B}den\\u{FEFF}\\u{AD}\\u{E0041} Sh\u{200D}\u{200C}ir"), "\(result.stdout)")
     }
 
     @Test("inspect shows a hostile credential's text escaped: one Learner line, no forged Title")

@@ -4,7 +4,8 @@
 /// verdict line, start a forged line or reverse the text after it (STYLE.md, CLI). Every such
 /// character is shown as a visible escape instead: `\u{1B}`, `\u{202E}`.
 public enum TerminalSafe {
-    /// `text` with C0/C1 controls, DEL, bidi controls and line/paragraph separators escaped.
+    /// `text` with C0/C1 controls, DEL, bidi controls, line/paragraph separators and invisible
+    /// characters escaped.
     public static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var escaped = ""
@@ -29,9 +30,16 @@ public enum TerminalSafe {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n")
     }
 
-    /// True for the characters that can change what a terminal shows beyond their own glyph.
+    /// True for the characters that can change what a terminal shows beyond their own glyph, and
+    /// for invisible ones that could hide text in an id or a name (two ids that look the same, one
+    /// with a zero-width space). The zero-width joiner and non-joiner stay: Persian and Indic
+    /// scripts and emoji need them.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x00AD, 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF:  // soft hyphen, Mongolian vowel separator, zero-width space, word joiner, invisible operators, BOM
+            return true
+        case 0xFFF9...0xFFFB, 0xE0000...0xE007F:  // interlinear annotation controls, tag characters
+            return true
         case 0x00...0x1F, 0x7F...0x9F:  // C0 controls (tab and newline too), DEL, C1 controls
             return true
         case 0x061C, 0x200E, 0x200F:  // ARABIC LETTER MARK, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
