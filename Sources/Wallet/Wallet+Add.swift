@@ -62,6 +62,9 @@ extension Wallet {
         var candidates: [(incoming: Incoming, canonical: [UInt8])] = []
         var lists = statusLists
         var held = credentials.map { (id: $0["id"]?.stringValue, canonical: $0.canonicalBytes) }
+        let heldBefore = held.count
+        // The same credential given twice in one call: named after the first one's outcome.
+        var repeats: [AddOutcome] = []
 
         for item in incoming {
             let id = item.document["id"]?.stringValue
@@ -80,8 +83,9 @@ extension Wallet {
                 outcomes.append(AddOutcome(file: item.file, id: id, action: kept ? .statusListKept : .statusListNotNewer, notes: []))
             case .credential?:
                 let canonical = item.document.canonicalBytes
-                if held.contains(where: { $0.canonical == canonical }) {
-                    outcomes.append(AddOutcome(file: item.file, id: id, action: .alreadyHeld, notes: []))
+                if let position = held.firstIndex(where: { $0.canonical == canonical }) {
+                    let outcome = AddOutcome(file: item.file, id: id, action: .alreadyHeld, notes: [])
+                    if position < heldBefore { outcomes.append(outcome) } else { repeats.append(outcome) }
                     continue
                 }
                 if let id, held.contains(where: { $0.id.hasSameBytes(as: id) }) {
@@ -142,7 +146,7 @@ extension Wallet {
         }
         credentials = combined.credentials
         statusLists = lists
-        return outcomes
+        return outcomes + repeats
     }
 
     /// Keeps `list` in `lists` when no snapshot of the same `id` is newer; returns whether it was kept.

@@ -136,6 +136,11 @@ struct WalletTests {
         let again = try wallet.add(try incoming(["construction"]), verifier: verifier)
         #expect(again.map(\.action) == [.alreadyHeld])
         #expect(wallet.credentials.count == 1)
+        // The same credential twice in one call: added, then named as held, in that order.
+        var fresh = try learnerWallet()
+        let twice = try fresh.add(try incoming(["agri-food", "agri-food"]), verifier: verifier)
+        #expect(twice.map(\.action) == [.added, .alreadyHeld])
+        #expect(fresh.credentials.count == 1)
         var other = try example("agri-food")
         other["proof"] = nil
         other["id"] = (try example("construction"))["id"]
