@@ -185,8 +185,11 @@ struct VerifierServerHTTPTests {
                 #expect(answer["files"]?[0]?["checks"]?[0]?["result"] == "fail", "\(name)")
             }
         }
-        // A server with --domain checks that domain instead of the host.
+        // A server with --domain checks that domain instead of the host, and still checks a
+        // credential dropped on its own (no challenge asked for).
         try await withServer(VerifierService(domain: "hr.example.com")) { server in
+            let alone = try await server.send("POST", "/api/verify?file=c.json", body: try example("construction.signed.json")).json()
+            #expect(alone["verdict"] == "pass")
             let bytes = try Self.presentation(challenge: "abc", domain: "127.0.0.1:\(server.port)")
             let json = try await server.send("POST", "/api/verify?challenge=abc", body: bytes).json()
             #expect(json["verdict"] == "fail")

@@ -131,8 +131,10 @@ struct WalletCLITests {
             #expect(result.status == 1, "\(file): \(result.stdout)")
             #expect(result.stdout.contains("fail    presentation"), "\(file): \(result.stdout)")
         }
-        // Without a challenge, the wallet is checked as a wallet and passes.
+        // Without a challenge, the wallet is checked as a wallet and passes; a domain alone does not
+        // ask for a presentation (the verifier page's --domain must not refuse a credential file).
         #expect(try CLI.run(["verify", "w.json"], in: folder).status == 0)
+        #expect(try CLI.run(["verify", "--domain", "hr.example", signed], in: folder).status == 0)
         #expect(try CLI.run(["verify", "--batch", "x.jsonl", "--challenge", "c"], in: folder).status == 2)
     }
 

@@ -11,9 +11,11 @@ extension CheckID {
 /// the verifier's `--challenge` and `--domain` (vc-data-integrity §4.3 Verify Proof, steps on
 /// challenge and domain). Identifiers are compared by bytes.
 ///
-/// A verifier that gives a challenge or a domain asks for a presentation answering it: any other
-/// document (a wallet, a bare credential, a list) fails this check, since it cannot answer one —
-/// a stolen wallet or credential must not pass where a fresh presentation was asked for.
+/// A verifier that gives a challenge asks for a fresh presentation answering it: any other document
+/// (a wallet, a bare credential, a list) fails this check, since it cannot answer one — a stolen
+/// wallet or credential must not pass where a fresh presentation was asked for. A domain alone
+/// (`mcred serve --domain`) says which presentations are for this verifier; it does not refuse a
+/// credential checked on its own.
 public struct PresentationCheck: DocumentCheck {
     public var id: CheckID { .presentation }
 
@@ -21,15 +23,13 @@ public struct PresentationCheck: DocumentCheck {
     public init() {}
 
     public func applies(to kind: DocumentKind, in context: VerificationContext) -> Bool {
-        kind == .presentation || context.expectedChallenge != nil || context.expectedDomain != nil
+        kind == .presentation || context.expectedChallenge != nil
     }
 
     public func evaluate(_ document: CheckedDocument, in context: VerificationContext) -> CheckOutcome {
         guard document.kind == .presentation else {
-            let asked = [context.expectedChallenge.map { _ in "challenge" }, context.expectedDomain.map { _ in "domain" }]
-                .compactMap { $0 }.joined(separator: " and ")
             return CheckOutcome(
-                id, .fail, "a presentation signed by its holder for your \(asked) was asked for; this is \(document.kind.described), which cannot answer one",
+                id, .fail, "a presentation signed by its holder for your challenge was asked for; this is \(document.kind.described), which cannot answer one",
                 pointer: .root)
         }
         guard let presentation = document.presentation else {

@@ -59,8 +59,8 @@ struct VerifyCommand: ParsableCommand {
     func validate() throws {
         if batch == nil && files.isEmpty { throw ValidationError("give at least one file to verify, or --batch IN.jsonl") }
         if batch != nil && !files.isEmpty { throw ValidationError("give either files or --batch, not both") }
-        if batch != nil && (challenge != nil || domain != nil) {
-            throw ValidationError("--challenge and --domain are answered by a presentation; a batch of credentials cannot answer them")
+        if batch != nil && challenge != nil {
+            throw ValidationError("--challenge is answered by a presentation; a batch of credentials cannot answer it")
         }
         if let at { _ = try parseDateOption(at, option: "--at") }
     }
