@@ -96,13 +96,18 @@ public struct VerifierService: Sendable {
             guard let value = json.value(at: credentialReport.pointer), let credential = try? Credential(value) else { return nil }
             return (credentialReport.pointer, credential)
         }
-        // A stack part held in the same file (a wallet or presentation) is named by its title.
-        let titles = credentials.compactMap { _, credential in credential.id.map { ($0, credential.title) } }
+        // A stack part held in the same file (a wallet or presentation) is named by its title: the
+        // first credential with that id, found through an index (a scan per part made a file of
+        // many parts and many credentials take minutes).
+        var titles: [ScalarKey: String?] = [:]
+        for (_, credential) in credentials {
+            if let id = credential.id, titles[ScalarKey(string: id)] == nil { titles[ScalarKey(string: id)] = .some(credential.title) }
+        }
         summary["credentials"] = .array(credentials.compactMap { pointer, credential -> JSONValue? in
             var credentialSummary = CredentialSummary(credential)
             for index in credentialSummary.stackParts.indices where credentialSummary.stackParts[index].name == nil {
-                let id = credentialSummary.stackParts[index].id
-                credentialSummary.stackParts[index].name = titles.first { id?.hasSameBytes(as: $0.0) == true }?.1
+                guard let id = credentialSummary.stackParts[index].id, let title = titles[ScalarKey(string: id)] else { continue }
+                credentialSummary.stackParts[index].name = title
             }
             guard case .object(var item) = credentialSummary.jsonValue else { return nil }
             item["pointer"] = .string(pointer.description)
