@@ -30,6 +30,11 @@ struct Router: HTTPHandler {
             return HTTPResponse(statusCode: .ok, headers: headers, body: Data(VerifierPage.html(limit: service.limit).utf8))
         case "/api/verify":
             guard request.method == .POST else { return Self.notAllowed("POST") }
+            // Another web site's page may post here (a form or fetch needs no preflight); it could not
+            // read the answer, but the work would be done. Only the page's own origin is served.
+            guard Self.isSameOrigin(request, host: host) else {
+                return Self.text(.forbidden, "this verifier answers only its own page, not requests from another site\n")
+            }
             let file = request.query["file"].map(Self.printable) ?? "upload"
             guard let bytes = await Self.readBody(request, limit: service.limit) else {
                 return Self.json(service.tooLarge(file: file))
@@ -68,6 +73,18 @@ struct Router: HTTPHandler {
             return nil
         }
         return bytes
+    }
+
+    /// False for a request a browser marks as coming from another site: an `Origin` other than
+    /// `http://HOST`, or `Sec-Fetch-Site` other than `same-origin` or `none`. Requests without these
+    /// headers (curl, scripts) are not from a web page and are served.
+    static func isSameOrigin(_ request: HTTPRequest, host: String?) -> Bool {
+        if let site = request.headers[HTTPHeader("Sec-Fetch-Site")], site != "same-origin", site != "none" { return false }
+        if let origin = request.headers[HTTPHeader("Origin")] {
+            guard let host else { return false }
+            return origin == "http://" + host
+        }
+        return true
     }
 
     /// Whether a `Host` header names a loopback address (with or without a port).

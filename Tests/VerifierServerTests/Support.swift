@@ -54,7 +54,7 @@ struct RunningServer {
     /// Sends one request and returns the answer.
     func send(
         _ method: String, _ path: String, body: [UInt8]? = nil, contentType: String? = nil, host: String? = nil,
-        chunked: Bool = false
+        chunked: Bool = false, headers extra: [String: String] = [:]
     ) async throws -> HTTPAnswer {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
         var request = URLRequest(url: url)
@@ -66,6 +66,7 @@ struct RunningServer {
         }
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
         if let host { request.setValue(host, forHTTPHeaderField: "Host") }
+        for (name, value) in extra { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         var headers: [String: String] = [:]

@@ -198,6 +198,21 @@ struct VerifierServerHTTPTests {
         }
     }
 
+    @Test("a post from another site's page is refused with 403 before any work; the page's own origin is served")
+    func crossSitePost() async throws {
+        try await withServer { server in
+            let body = try example("construction.signed.json")
+            for headers in [["Origin": "http://evil.example"], ["Sec-Fetch-Site": "cross-site"], ["Origin": "null"]] {
+                let answer = try await server.send("POST", "/api/verify", body: body, headers: headers)
+                #expect(answer.status == 403, "\(headers)")
+            }
+            let own = try await server.send(
+                "POST", "/api/verify", body: body, headers: ["Origin": "http://127.0.0.1:\(server.port)", "Sec-Fetch-Site": "same-origin"])
+            #expect(own.status == 200)
+            #expect(try own.json()["verdict"] == "pass")
+        }
+    }
+
     @Test("a wallet with a stacked credential: every credential is checked and the stack parts are named")
     func walletWithStack() async throws {
         try await withServer { server in
