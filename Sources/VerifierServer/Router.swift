@@ -1,6 +1,7 @@
 import CredentialCore
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// Routes the requests of the verifier page: `GET /`, `POST /api/verify`, `GET /api/challenge`.
 struct Router: HTTPHandler {
@@ -8,6 +9,9 @@ struct Router: HTTPHandler {
     /// When the server listens on loopback: refuse requests whose `Host` is not a loopback name.
     let loopbackOnly: Bool
     let log: @Sendable (String) -> Void
+    /// Uploads read and checked at once: each may hold up to the body limit in memory, so more
+    /// connections must not add up to gigabytes. The others get 503 and try again.
+    let uploads = UploadSlots(limit: 2)
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response = await respond(to: request)
@@ -36,8 +40,17 @@ struct Router: HTTPHandler {
                 return Self.text(.forbidden, "this verifier answers only its own page, not requests from another site\n")
             }
             let file = request.query["file"].map(Self.printable) ?? "upload"
-            guard let bytes = await Self.readBody(request, limit: service.limit) else {
-                return Self.json(service.tooLarge(file: file))
+            guard uploads.take() else {
+                var busy = Self.text(.serviceUnavailable, "the verifier is checking other files; try again in a moment\n")
+                busy.headers[HTTPHeader("Retry-After")] = "1"
+                return busy
+            }
+            defer { uploads.give() }
+            let bytes: [UInt8]
+            switch await Self.readBody(request, limit: service.limit) {
+            case .read(let body): bytes = body
+            case .tooLarge: return Self.json(service.tooLarge(file: file))
+            case .malformed: return Self.text(.badRequest, "the request body is not well framed (its chunked encoding is broken)\n")
             }
             let challenge = request.query["challenge"].flatMap { $0.isEmpty ? nil : $0 }
             return Self.json(service.verify(bytes, file: file, challenge: challenge, host: host))
@@ -53,26 +66,34 @@ struct Router: HTTPHandler {
         }
     }
 
-    /// Reads the body up to `limit` bytes; nil when it is longer. A body declared longer than the
-    /// limit is not kept: up to twice the limit is read and dropped, so that the client reads the
-    /// 413 instead of a reset connection; beyond that it is not read at all.
-    static func readBody(_ request: HTTPRequest, limit: Int) async -> [UInt8]? {
+    /// A request body as read.
+    enum Body {
+        case read([UInt8])
+        case tooLarge
+        /// The body's framing is broken (a bad chunk header): 400, not 413.
+        case malformed
+    }
+
+    /// Reads the body up to `limit` bytes. A body declared longer than the limit is not kept: up to
+    /// twice the limit is read and dropped, so that the client reads the 413 instead of a reset
+    /// connection; beyond that it is not read at all.
+    static func readBody(_ request: HTTPRequest, limit: Int) async -> Body {
         if let declared = request.bodySequence.count, declared > limit {
             if declared <= 2 * limit {
                 do { for try await _ in request.bodySequence {} } catch {}
             }
-            return nil
+            return .tooLarge
         }
         var bytes: [UInt8] = []
         do {
             for try await chunk in request.bodySequence {
-                guard bytes.count + chunk.count <= limit else { return nil }
+                guard bytes.count + chunk.count <= limit else { return .tooLarge }
                 bytes += chunk
             }
         } catch {
-            return nil
+            return .malformed
         }
-        return bytes
+        return .read(bytes)
     }
 
     /// False for a request a browser marks as coming from another site: an `Origin` other than
@@ -150,5 +171,27 @@ extension HTTPResponse {
     var bodyCount: Int {
         if case .httpBody(let sequence) = payload { return sequence.count ?? 0 }
         return 0
+    }
+}
+
+/// A count of the uploads in progress, up to a limit.
+final class UploadSlots: Sendable {
+    private let limit: Int
+    private let taken = Mutex(0)
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes a slot; false when all are taken.
+    func take() -> Bool {
+        taken.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    /// Gives a slot back.
+    func give() {
+        taken.withLock { $0 -= 1 }
     }
 }

@@ -213,6 +213,16 @@ struct VerifierServerHTTPTests {
         }
     }
 
+    @Test("at most two uploads are read and checked at once; a slot given back is taken again")
+    func uploadSlots() {
+        let slots = UploadSlots(limit: 2)
+        #expect(slots.take() && slots.take())
+        #expect(!slots.take())
+        slots.give()
+        #expect(slots.take())
+        #expect(!slots.take())
+    }
+
     @Test("a wallet with a stacked credential: every credential is checked and the stack parts are named")
     func walletWithStack() async throws {
         try await withServer { server in
