@@ -94,9 +94,8 @@ public struct CredentialVerifier: Sendable {
 
     /// Checks a prepared document: its file-level checks, then every credential in it.
     public func verify(_ document: CheckedDocument, file: String) -> FileReport {
-        var context = context(for: document)
+        let context = context(for: document)
         let fileChecks = documentChecks.filter { $0.applies(to: document.kind, in: context) }.map { $0.evaluate(document, in: context) }
-        context.fileCredentials = document.credentials
         let credentials = document.items.map { item -> CredentialReport in
             switch item {
             case .credential(let checked):

@@ -63,9 +63,7 @@ struct MCred: ParsableCommand {
             return 2
         case let error as CredentialError:
             // A streamed batch whose reader closed the pipe ends quietly, as any other command does.
-            if !(error.code == .fileUnwritable && Terminal.outputWasClosed) {
-                Terminal.error(TerminalSafe.escape(error.description))
-            }
+            if error.code != .outputClosed { Terminal.error(TerminalSafe.escape(error.description)) }
             return 2
         case let error as SigningError:
             Terminal.error(TerminalSafe.escape(error.description))

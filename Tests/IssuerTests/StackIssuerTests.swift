@@ -89,6 +89,19 @@ struct StackIssuerTests {
         #expect(error.isRefusal)
     }
 
+    @Test("a template that gives the stack a component's id is refused, naming the component")
+    func templateIDOfAComponent() throws {
+        let parts = try three()
+        var clashing = template()
+        clashing["id"] = "urn:uuid:00000000-0000-4000-8000-000000000002"
+        let error = try #require(refusal(clashing, parts))
+        #expect(error.code == .invalidTemplate)
+        #expect(error.message.contains("/id: the template gives the stack the id urn:uuid:00000000-0000-4000-8000-000000000002, which is the id of component 2 (part2.json)"), "\(error.message)")
+        var own = template()
+        own["id"] = "urn:uuid:00000000-0000-4000-8000-0000000000aa"
+        #expect(refusal(own, parts) == nil)
+    }
+
     @Test("a component that fails verification is refused, naming its file and id")
     func failingComponent() throws {
         var parts = try three()

@@ -1,3 +1,4 @@
+import CredentialCore
 import Signing
 import Testing
 
@@ -117,5 +118,26 @@ struct Base58ReferenceTests {
         let signature = Multibase.base58btc([UInt8](repeating: 0xAB, count: 64))
         #expect(try Multibase.decodeBase58btc(signature, maxBytes: 64).count == 64)
         #expect(throws: SigningError.self) { try Multibase.decodeBase58btc(signature + String(repeating: "2", count: 60), maxBytes: 64) }
+    }
+
+    @Test("each reader bounds what it decodes: a did:key to 1,024 bytes, a digest to 256, a proofValue to 512")
+    func readerBounds() throws {
+        // The bound is on characters, at twice the bytes: values past it by a third are refused unread.
+        func encoded(_ count: Int) -> String { Multibase.base58btc([UInt8](repeating: 0xFF, count: count)) }
+        let did = #expect(throws: SigningError.self) { try DIDKey(parsing: "did:key:" + encoded(1_600)) }
+        #expect(did?.message.contains("base58btc takes for the 1024 bytes accepted here") == true, "\(did?.message ?? "")")
+        let digest = #expect(throws: SigningError.self) { try DigestMultibase.decode(encoded(400)) }
+        #expect(digest?.message.contains("base58btc takes for the 256 bytes accepted here") == true, "\(digest?.message ?? "")")
+        let key = try Ed25519.PrivateKey(seed: [UInt8](repeating: 5, count: 32))
+        var signed = try EddsaJcs2022.sign(
+            ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"]], with: key,
+            options: .init(proofPurpose: "assertionMethod", created: "2026-01-01T00:00:00Z"))
+        signed["proof"]?["proofValue"] = .string(encoded(800))
+        let verification = try EddsaJcs2022.Verifier().verify(signed)
+        guard case .failed(let failure) = verification else {
+            Issue.record("an 800-byte proofValue was not refused: \(verification)")
+            return
+        }
+        #expect(failure.message.contains("base58btc takes for the 512 bytes accepted here"), "\(failure.message)")
     }
 }

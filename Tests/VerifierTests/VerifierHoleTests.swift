@@ -103,6 +103,21 @@ struct VerifierHoleTests {
         }
     }
 
+    @Test("a presentation whose proof is past its expires fails the presentation check")
+    func presentationExpired() throws {
+        let holder = try key(Self.holderSeed)
+        let holderDID = DIDKey(publicKey: holder.publicKey).did
+        let credential = try signedCredential(by: try key(Self.issuerSeed)) { $0["credentialSubject"]?["id"] = .string(holderDID) }
+        for (expires, result) in [("2025-06-01T00:00:00Z", CheckResult.fail), ("2099-01-01T00:00:00Z", .pass)] {
+            let signed = try EddsaJcs2022.sign(
+                presentation([credential], holder: holderDID), with: holder,
+                options: .init(proofPurpose: "authentication", created: "2025-05-01T00:00:00Z", challenge: "c", domain: "d", expires: expires))
+            let report = CredentialVerifier(at: fixtureTime, challenge: "c", domain: "d").verifyDocument(signed.canonicalBytes, file: "vp.json")
+            #expect(report.checks.first?.result == result, "\(expires): \(report.checks.first?.message ?? "")")
+            if result == .fail { #expect(report.checks.first?.message == "the presentation's proof expired at \(expires)") }
+        }
+    }
+
     @Test("a presentation without a proof fails when a challenge was asked for and warns otherwise")
     func unsignedPresentation() throws {
         let holder = try key(Self.holderSeed)

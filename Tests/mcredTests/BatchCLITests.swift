@@ -138,6 +138,14 @@ struct BatchCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.jsonl").path))
     }
 
+    @Test("--jobs says its default is every core, once, not this machine's count")
+    func jobsHelp() throws {
+        for command in ["issue", "verify"] {
+            let help = try CLI.run([command, "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(help.contains("--jobs <n> Worker threads for --batch (default: every core). --"), "\(command)")
+        }
+    }
+
     @Test("a repeated template id is a bad line named by number")
     func duplicateIDs() throws {
         let folder = try CLI.temporaryDirectory()

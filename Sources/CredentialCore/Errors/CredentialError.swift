@@ -41,6 +41,8 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         public static let notRegularFile = Code("notRegularFile")
         /// Another process holds the advisory lock of a file and did not release it in time.
         public static let fileLocked = Code("fileLocked")
+        /// The reader of standard output went away (a closed pipe): the command ends quietly.
+        public static let outputClosed = Code("outputClosed")
         // Compression (status lists).
         /// Data that should be gzip (RFC 1952) is corrupt, truncated or followed by other bytes.
         public static let invalidCompression = Code("invalidCompression")

@@ -43,13 +43,7 @@ public enum FileIO {
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CredentialError(.fileUnreadable, "no such file", file: path)
-            }
-            guard !isDirectory.boolValue else {
-                throw CredentialError(.fileUnreadable, "is a directory, not a file", file: path)
-            }
+            try requireFile(path)
             guard let opened = FileHandle(forReadingAtPath: path) else {
                 throw CredentialError(.fileUnreadable, "cannot open the file for reading (permission denied?)", file: path)
             }
@@ -88,6 +82,18 @@ public enum FileIO {
         case socket
         /// Anything else `lstat(2)` may report.
         case other = "special file"
+    }
+
+    /// Refuses a path to read that names nothing or a folder, with the messages every reader gives.
+    /// - Throws: `fileUnreadable`.
+    public static func requireFile(_ path: String) throws(CredentialError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CredentialError(.fileUnreadable, "no such file", file: path)
+        }
+        guard !isDirectory.boolValue else {
+            throw CredentialError(.fileUnreadable, "is a directory, not a file", file: path)
+        }
     }
 
     /// True when `a` and `b` both exist and are one file (the same device and inode, through any
@@ -137,7 +143,7 @@ public enum FileIO {
         var name = ""
         var length = 0
         for scalar in url.lastPathComponent.unicodeScalars {
-            length += String(scalar).utf8.count
+            length += UTF8.width(scalar)
             guard length <= 100 else { break }
             name.unicodeScalars.append(scalar)
         }

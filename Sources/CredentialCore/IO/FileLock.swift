@@ -23,13 +23,7 @@ public struct FileLock: ~Copyable {
     ///   the lock file cannot be created or opened, `fileLocked` when another process keeps the lock
     ///   longer than `timeout`.
     public init(protecting file: String, timeout: TimeInterval = 30) throws(CredentialError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw CredentialError(.fileUnreadable, "no such file", file: file)
-        }
-        guard !isDirectory.boolValue else {
-            throw CredentialError(.fileUnreadable, "is a directory, not a file", file: file)
-        }
+        try FileIO.requireFile(file)
         let path = file + ".lock"
         // O_NOFOLLOW: a symbolic link planted as the lock file is refused, not followed.
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)

@@ -55,13 +55,7 @@ public final class JSONLinesReader {
             fileSize = nil
             return
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CredentialError(.fileUnreadable, "no such file", file: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw CredentialError(.fileUnreadable, "is a directory, not a file", file: path)
-        }
+        try FileIO.requireFile(path)
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else {
             throw CredentialError(.fileUnreadable, "cannot open the file for reading (permission denied?)", file: path)

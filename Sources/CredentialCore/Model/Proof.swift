@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A read-only typed view over one Data Integrity proof object (vc-data-integrity §2.1).
 ///
 /// Accessors return nil for absent or ill-typed members; the cryptosuite reports those.
@@ -38,6 +40,12 @@ public struct Proof: Sendable {
     public var created: String? { object["created"]?.stringValue }
     /// `expires` as written: after it, the signer no longer stands behind the proof.
     public var expires: String? { object["expires"]?.stringValue }
+
+    /// True when `expires` names an instant before `time`.
+    public func hasExpired(at time: Date) -> Bool {
+        guard let expires, let end = XSDDateTime.parse(expires) else { return false }
+        return end < time
+    }
     /// A presentation proof's `challenge`.
     public var challenge: String? { object["challenge"]?.stringValue }
     /// A presentation proof's `domain`.

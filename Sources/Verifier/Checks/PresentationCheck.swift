@@ -56,8 +56,8 @@ public struct PresentationCheck: DocumentCheck {
             key = signer.did
             proof = verified
         }
-        if let expires = proof.expires, let end = XSDDateTime.parse(expires), end < context.checkingTime {
-            return CheckOutcome(id, .fail, "the presentation's proof expired at \(expires)", pointer: proof.pointer(to: "expires"))
+        if proof.hasExpired(at: context.checkingTime) {
+            return CheckOutcome(id, .fail, "the presentation's proof expired at \(proof.expires ?? "")", pointer: proof.pointer(to: "expires"))
         }
         guard proof.purpose == .authentication else {
             return CheckOutcome(

@@ -32,8 +32,8 @@ public struct SignatureCheck: CredentialCheck {
                     id, .fail, "proofPurpose must be \"assertionMethod\" for a credential, found \(found)",
                     pointer: proof.pointer(to: "proofPurpose"))
             }
-            if let expires = proof.expires, let end = XSDDateTime.parse(expires), end < context.checkingTime {
-                return CheckOutcome(id, .fail, "the proof expired at \(expires)", pointer: proof.pointer(to: "expires"))
+            if proof.hasExpired(at: context.checkingTime) {
+                return CheckOutcome(id, .fail, "the proof expired at \(proof.expires ?? "")", pointer: proof.pointer(to: "expires"))
             }
             guard let issuer = credential.issuerID else {
                 return CheckOutcome(id, .fail, "the signature is valid but the credential names no issuer", pointer: "/issuer")

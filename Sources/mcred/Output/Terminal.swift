@@ -1,6 +1,5 @@
 import CredentialCore
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,13 +13,6 @@ import Darwin
 /// `outputClosed` (a quiet exit; SIGPIPE is ignored in `MCred.main`). Diagnostics on standard error
 /// are best effort. Colour only on a terminal and without `NO_COLOR`.
 enum Terminal {
-    /// Set once a write to standard output met a closed pipe, so that an error it caused deep in a
-    /// library (a streamed batch) also ends the command quietly.
-    private static let standardOutputClosed = Atomic<Bool>(false)
-
-    /// True once a write to standard output met a closed pipe.
-    static var outputWasClosed: Bool { standardOutputClosed.load(ordering: .relaxed) }
-
     /// Writes a line to standard output.
     /// - Throws: `outputFailed`, `outputClosed`.
     static func out(_ text: String) throws(CLIError) {
@@ -35,7 +27,6 @@ enum Terminal {
         case 0:
             return
         case EPIPE:
-            standardOutputClosed.store(true, ordering: .relaxed)
             throw CLIError(.outputClosed, "")
         default:
             throw CLIError(.outputFailed, "cannot write to standard output: " + String(cString: strerror(failure)))
@@ -43,13 +34,14 @@ enum Terminal {
     }
 
     /// Writes raw bytes to standard output for a library callback that reports `CredentialError`s
-    /// (a streamed batch); a closed pipe or a full disk becomes `fileUnwritable`.
+    /// (a streamed batch): a closed pipe becomes `outputClosed` (a quiet exit), a full disk
+    /// `fileUnwritable`.
     static func outBytesChecked(_ bytes: [UInt8]) throws(CredentialError) {
         do {
             try outBytes(bytes)
         } catch {
-            let reason = error.code == .outputClosed ? "standard output was closed" : error.message
-            throw CredentialError(.fileUnwritable, reason)
+            throw error.code == .outputClosed
+                ? CredentialError(.outputClosed, "standard output was closed") : CredentialError(.fileUnwritable, error.message)
         }
     }
 
