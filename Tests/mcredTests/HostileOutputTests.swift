@@ -196,4 +196,74 @@ struct HostileOutputTests {
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == SIGTERM)
     }
+
+    /// Starts `issue --batch - --out FOLDER/out.jsonl` (under `launcher` when given), feeds it one
+    /// template line, and waits until its temporary output file exists.
+    static func startedBatch(in folder: URL, launcher: String? = nil) throws -> (process: Process, input: Pipe, line: Data) {
+        let arguments = ["issue", "--key", CLI.exampleKey, "--batch", "-", "--out", folder.appendingPathComponent("out.jsonl").path]
+        let process = CLI.makeProcess(arguments)
+        if let launcher {
+            process.arguments = [CLI.binary.path] + arguments
+            process.executableURL = URL(fileURLWithPath: launcher)
+        }
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: CLI.packageRoot.appendingPathComponent("spec/examples/construction.json")))
+        let line = try JSONSerialization.data(withJSONObject: document) + Data("\n".utf8)
+        input.fileHandleForWriting.write(line)
+        var waited = 0
+        while try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty && waited < 200 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 1
+        }
+        return (process, input, line)
+    }
+
+    /// Waits for `process` to end; one still alive after ten seconds is killed (never hang the suite).
+    static func waitForEnd(of process: Process) {
+        var waited = 0
+        while process.isRunning && waited < 200 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 1
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    @Test("SIGHUP (the terminal closed) removes a batch's temporary file and ends mcred by that signal")
+    func hangUp() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, input, _) = try Self.startedBatch(in: folder)
+        let during = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(during.count == 1 && during[0].hasPrefix(".out.jsonl.tmp-"), "\(during)")
+        kill(process.processIdentifier, SIGHUP)
+        Self.waitForEnd(of: process)
+        try input.fileHandleForWriting.close()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGHUP)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("under nohup, SIGHUP stays ignored: the batch goes on and completes",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/nohup")))
+    func hangUpUnderNohup() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, input, line) = try Self.startedBatch(in: folder, launcher: "/usr/bin/nohup")
+        kill(process.processIdentifier, SIGHUP)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(process.isRunning)
+        input.fileHandleForWriting.write(line)
+        try input.fileHandleForWriting.close()
+        Self.waitForEnd(of: process)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let output = try String(contentsOf: folder.appendingPathComponent("out.jsonl"), encoding: .utf8)
+        #expect(output.split(separator: "\n").count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.jsonl"])
+    }
 }

@@ -263,7 +263,7 @@ public enum FileIO {
     }
 
     /// Removes every temporary file a write in progress has made; call it when the process is
-    /// interrupted (SIGINT, SIGTERM) before it exits. The files' final names are left as they were.
+    /// interrupted (SIGINT, SIGTERM, SIGHUP) before it exits. The files' final names are left as they were.
     public static func removeTemporaryFiles() {
         let paths = temporaryFiles.withLock { $0 }
         for path in paths { unlink(path) }

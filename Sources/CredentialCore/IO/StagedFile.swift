@@ -37,7 +37,7 @@ public final class StagedFile {
         self.overwrite = overwrite
         self.temporaryPath = FileIO.temporaryPath(beside: destination)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
-        // SIGINT/SIGTERM remove it (FileIO's interruption handling).
+        // SIGINT, SIGTERM and SIGHUP remove it (FileIO's interruption handling).
         if descriptor >= 0 { FileIO.trackTemporaryFile(temporaryPath) }
         guard descriptor >= 0 else {
             throw CredentialError(.fileUnwritable, "cannot create a file in \(folder): \(Self.errnoText())", file: destination)
