@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifierServerTests",
-            dependencies: ["VerifierServer", "Verifier", "Issuer", "Wallet", "Signing", "CredentialCore"],
+            dependencies: ["VerifierServer", "Verifier", "Issuer", "Wallet", "Signing", "CredentialCore", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strictSettings
         ),
         .testTarget(

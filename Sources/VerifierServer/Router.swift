@@ -11,7 +11,7 @@ struct Router: HTTPHandler {
     let log: @Sendable (String) -> Void
     /// Uploads read and checked at once: each may hold up to the body limit in memory, so more
     /// connections must not add up to gigabytes. The others get 503 and try again.
-    let uploads = UploadSlots(limit: 2)
+    var uploads = UploadSlots(limit: 2)
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response = await respond(to: request)
