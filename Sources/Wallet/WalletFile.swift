@@ -49,6 +49,8 @@ public enum WalletFile {
         try withLock(on: path) { () throws(WalletError) -> Result in
             let previous: [UInt8]
             do throws(CredentialError) {
+                // A FIFO would block the read, and no device can be replaced by a new version.
+                try FileIO.requireRegularFile(path)
                 previous = try FileIO.read(path)
             } catch {
                 throw WalletError(.fileFailure, error.description)

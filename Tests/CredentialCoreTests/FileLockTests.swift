@@ -35,6 +35,21 @@ struct FileLockTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + ".lock"))
     }
 
+    @Test("a FIFO or a device is refused as a file to edit (a FIFO would block), and no lock file is made")
+    func specialFile() throws {
+        let pipe = folder.appendingPathComponent("list.json").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        #expect(throws: CredentialError(.notRegularFile, "")) { _ = try FileLock(protecting: pipe) }
+        #expect(!FileManager.default.fileExists(atPath: pipe + ".lock"))
+        #expect(throws: CredentialError(.notRegularFile, "")) { try FileIO.requireRegularFile("/dev/null") }
+        // A link to a regular file is what it points to.
+        let file = folder.appendingPathComponent("real.json").path
+        try FileIO.write(Array("{}".utf8), to: file, mode: 0o644, overwrite: false)
+        let link = folder.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        try FileIO.requireRegularFile(link)
+    }
+
     @Test("a symbolic link planted as the lock file is refused, not followed")
     func lockFileSymlink() throws {
         let path = folder.appendingPathComponent("list.json").path

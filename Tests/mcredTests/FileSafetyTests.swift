@@ -92,6 +92,21 @@ struct FileSafetyTests {
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("a FIFO given as a list or wallet to update is refused at once (exit 2), not read forever", arguments: [
+        ["status", "set", "--key", CLI.exampleKey, "--list", "pipe", "--index", "1"],
+        ["trust", "remove", "--key", CLI.exampleKey, "--list", "pipe", "--issuer", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"],
+        ["wallet", "add", "pipe", CLI.packageRoot.appendingPathComponent("spec/examples/construction.signed.json").path],
+    ])
+    func fifoToUpdate(arguments: [String]) throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("pipe").path, 0o600) == 0)
+        let result = try CLI.run(arguments, in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderrWithoutKeyWarnings.contains("pipe: is a FIFO (named pipe), not a regular file"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["pipe"])
+    }
+
     @Test("--force refuses a device, so /dev/full stays a device")
     func device() throws {
         let folder = try CLI.temporaryDirectory()

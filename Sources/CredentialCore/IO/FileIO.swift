@@ -105,10 +105,21 @@ public enum FileIO {
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
-    /// What `path` names, or nil when nothing is there.
-    public static func kind(of path: String) -> Kind? {
+    /// Refuses a file to edit in place (a list kept under `FileLock`) that is not a regular file
+    /// once links are followed: a FIFO would block the reader, and a device or socket cannot be
+    /// replaced by a new version.
+    /// - Throws: `fileUnreadable` as `requireFile`; `notRegularFile`, naming what it is.
+    public static func requireRegularFile(_ path: String) throws(CredentialError) {
+        try requireFile(path)
+        if let found = kind(of: path, followingLinks: true), found != .regularFile {
+            throw CredentialError(.notRegularFile, "is a \(found.rawValue), not a regular file, which a file that mcred updates must be", file: path)
+        }
+    }
+
+    /// What `path` names, or nil when nothing is there; a symbolic link itself unless `followingLinks`.
+    public static func kind(of path: String, followingLinks: Bool = false) -> Kind? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regularFile
         case S_IFDIR: return .directory

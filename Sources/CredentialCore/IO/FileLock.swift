@@ -19,11 +19,12 @@ public struct FileLock: ~Copyable {
 
     /// Waits up to `timeout` for an exclusive lock on `file + ".lock"`, creating the lock file if
     /// needed, once `file` is known to exist: a mistyped path leaves nothing behind.
-    /// - Throws: `fileUnreadable` when `file` does not exist or is a folder, `fileUnwritable` when
+    /// - Throws: `fileUnreadable` when `file` does not exist or is a folder, `notRegularFile` when it
+    ///   is a FIFO, device or socket, `fileUnwritable` when
     ///   the lock file cannot be created or opened, `fileLocked` when another process keeps the lock
     ///   longer than `timeout`.
     public init(protecting file: String, timeout: TimeInterval = 30) throws(CredentialError) {
-        try FileIO.requireFile(file)
+        try FileIO.requireRegularFile(file)
         let path = file + ".lock"
         // O_NOFOLLOW: a symbolic link planted as the lock file is refused, not followed.
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
