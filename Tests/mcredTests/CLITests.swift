@@ -79,6 +79,29 @@ struct CLITests {
         #expect(version.status == 0)
     }
 
+    /// Every command, as `mcred … --help` names it.
+    static let commands: [[String]] = [
+        ["keygen"], ["did"], ["issue"], ["verify"], ["inspect"], ["canonicalize"], ["wallet"], ["present"],
+        ["challenge"], ["stack"], ["status"], ["trust"], ["render"], ["serve"], ["demo"],
+        ["wallet", "init"], ["wallet", "add"], ["wallet", "list"], ["wallet", "remove"], ["wallet", "show"],
+        ["wallet", "export"], ["wallet", "import"], ["status", "create"], ["status", "set"], ["status", "show"],
+        ["trust", "create"], ["trust", "add"], ["trust", "remove"], ["trust", "show"],
+    ]
+
+    @Test("help examples fit 80 columns, so none is wrapped into a line that is not part of the command",
+          arguments: commands)
+    func examplesFit(command: [String]) throws {
+        let help = try CLI.run(command + ["--help"])
+        #expect(help.status == 0)
+        var inExample = false
+        for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  mcred ") { inExample = true }
+            if line.isEmpty { inExample = false }
+            // An example and its continuation lines are indented; a wrapped tail starts at column 0.
+            #expect(!inExample || line.hasPrefix("  "), "\(command): \(line)")
+        }
+    }
+
     @Test("canonicalize writes RFC 8785 bytes with no trailing newline")
     func canonicalize() throws {
         let result = try CLI.run(["canonicalize"], stdin: Array("{\"b\": 1e21, \"a\": [1.50, \"\\u00e9\", 1E-7]}\n".utf8))

@@ -18,10 +18,13 @@ struct IssueCommand: ParsableCommand {
             zone (Z or ±hh:mm); --valid-until 2031-06-30 means 2031-06-30T23:59:59Z.
 
             Examples:
-              mcred issue --key keys-example/issuer.key spec/examples/construction.json --out construction.vc.json
+              mcred issue --key keys-example/issuer.key spec/examples/construction.json \\
+                --out construction.vc.json
               mcred issue --key issuer.key --valid-until 2031-06-30 template.json
-              mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl --jobs 2
-              mcred issue --key issuer.key --status-list status.json template.json --out vc.json
+              mcred issue --key issuer.key --batch templates.jsonl --out signed.jsonl \\
+                --jobs 2
+              mcred issue --key issuer.key --status-list status.json template.json \\
+                --out vc.json
 
             A batch is read in windows, so its size is not limited; each line may hold up to 64 MiB. \
             Every bad line is named as FILE:LINE on standard error (consecutive lines refused for the \

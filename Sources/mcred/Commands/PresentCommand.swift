@@ -16,7 +16,8 @@ struct PresentCommand: ParsableCommand {
             domain, so it cannot be replayed to another verifier. One file to share.
 
             Example:
-              mcred present --wallet wallet.json --key learner.key --challenge 3q2-7w --domain hr.example.com \\
+              mcred present --wallet wallet.json --key learner.key --challenge 3q2-7w \\
+                --domain hr.example.com \\
                 --select urn:uuid:b366f656-0b43-4117-9630-210724acd20f --out share.json
             """
     )

@@ -10,8 +10,10 @@ struct StatusCommand: ParsableCommand {
             (purpose revocation) or suspended (purpose suspension). spec/status.md describes the files.
 
             Example:
-              mcred status create --key issuer.key --url https://example.org/status/1 --purpose revocation --out status.json
-              mcred issue --key issuer.key --status-list status.json template.json --out vc.json
+              mcred status create --key issuer.key --url https://example.org/status/1 \\
+                --purpose revocation --out status.json
+              mcred issue --key issuer.key --status-list status.json template.json \\
+                --out vc.json
               mcred status set --key issuer.key --list status.json --credential vc.json
             """,
         subcommands: [StatusCreateCommand.self, StatusSetCommand.self, StatusShowCommand.self]

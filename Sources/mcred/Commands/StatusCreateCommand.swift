@@ -14,7 +14,8 @@ struct StatusCreateCommand: ParsableCommand {
             before then, or verifiers report the status as unknown.
 
             Example:
-              mcred status create --key issuer.key --url https://example.org/status/1 --purpose revocation --out status.json
+              mcred status create --key issuer.key --url https://example.org/status/1 \\
+                --purpose revocation --out status.json
             """
     )
 

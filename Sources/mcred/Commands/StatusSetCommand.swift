@@ -17,7 +17,8 @@ struct StatusSetCommand: ParsableCommand {
 
             Examples:
               mcred status set --key issuer.key --list status.json --credential vc.json
-              mcred status set --key issuer.key --list suspension.json --index 94567 --clear
+              mcred status set --key issuer.key --list suspension.json --index 94567 \\
+                --clear
             """
     )
 

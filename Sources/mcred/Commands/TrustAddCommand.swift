@@ -14,19 +14,13 @@ struct TrustAddCommand: ParsableCommand {
             the same --org, end the old key's window with --until, and start the new one's with --from.
 
             Example:
-              mcred trust add --key agency.key --list trust.json --issuer did:key:z6Mk… --name "Centro Verde" \\
-                --country ES --org E-SEVILLA07 --accreditation "ANECA" --from 2026-01-01
+              mcred trust add --key agency.key --list trust.json --issuer did:key:z6Mk… \\
+                --name "Centro Verde" --country ES --org E-SEVILLA07 \\
+                --accreditation "ANECA" --from 2026-01-01
             """
     )
 
-    @Option(help: ArgumentHelp("The trust anchor's private key (PKCS#8 PEM).", valueName: "key-file"))
-    var key: String
-
-    @Option(help: ArgumentHelp("The trust list file to edit.", valueName: "file"))
-    var list: String
-
-    @Option(help: ArgumentHelp("The issuer key's did:key.", valueName: "did"))
-    var issuer: String
+    @OptionGroup var target: TrustEditOptions
 
     @Option(help: ArgumentHelp("The organisation's name.", valueName: "name"))
     var name: String
@@ -55,16 +49,16 @@ struct TrustAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: key))
+        let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: target.key))
         let entry = try TrustListEntry(
-            issuer: issuer, organization: org, name: name, country: country, accreditation: accreditation,
+            issuer: target.issuer, organization: org, name: name, country: country, accreditation: accreditation,
             validFrom: try from.map { try parseDateOption($0, option: "--from").text },
             validUntil: try until.map { try parseDateOption($0, option: "--until", bound: .end).text })
         var replacing = false
-        _ = try ListFile.edit(list) { document in
-            replacing = try anchor.ownList(document).entry(for: issuer) != nil
+        _ = try ListFile.edit(target.list) { document in
+            replacing = try anchor.ownList(document).entry(for: target.issuer) != nil
             return try anchor.add(entry, to: document)
         }
-        Terminal.note("\(replacing ? "replaced" : "added") \(issuer) (\(entry.windowDescription)) → \(list) (previous: \(list).bak)")
+        Terminal.note("\(replacing ? "replaced" : "added") \(target.issuer) (\(entry.windowDescription)) → \(target.list) (previous: \(target.list).bak)")
     }
 }

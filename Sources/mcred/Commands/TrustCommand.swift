@@ -12,8 +12,10 @@ struct TrustCommand: ParsableCommand {
             spec/trust-list.md describes the format.
 
             Example:
-              mcred trust create --key agency.key --name "Accredited providers" --out trust.json
-              mcred trust add --key agency.key --list trust.json --issuer did:key:z6Mk… --name "Centro Verde" --country ES
+              mcred trust create --key agency.key --name "Accredited providers" \\
+                --out trust.json
+              mcred trust add --key agency.key --list trust.json --issuer did:key:z6Mk… \\
+                --name "Centro Verde" --country ES
             """,
         subcommands: [TrustCreateCommand.self, TrustAddCommand.self, TrustRemoveCommand.self, TrustShowCommand.self]
     )

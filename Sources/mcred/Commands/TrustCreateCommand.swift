@@ -10,7 +10,8 @@ struct TrustCreateCommand: ParsableCommand {
         abstract: "Create an empty trust list signed by the anchor key.",
         discussion: """
             Example:
-              mcred trust create --key agency.key --name "Accredited providers" --out trust.json
+              mcred trust create --key agency.key --name "Accredited providers" \\
+                --out trust.json
             """
     )
 

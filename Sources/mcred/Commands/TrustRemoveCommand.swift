@@ -18,18 +18,11 @@ struct TrustRemoveCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The trust anchor's private key (PKCS#8 PEM).", valueName: "key-file"))
-    var key: String
-
-    @Option(help: ArgumentHelp("The trust list file to edit.", valueName: "file"))
-    var list: String
-
-    @Option(help: ArgumentHelp("The issuer key's did:key.", valueName: "did"))
-    var issuer: String
+    @OptionGroup var target: TrustEditOptions
 
     func run() throws {
-        let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: key))
-        _ = try ListFile.edit(list) { document in try anchor.remove(issuer: issuer, from: document) }
-        Terminal.note("removed \(issuer) → \(list) (previous: \(list).bak)")
+        let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: target.key))
+        _ = try ListFile.edit(target.list) { document in try anchor.remove(issuer: target.issuer, from: document) }
+        Terminal.note("removed \(target.issuer) → \(target.list) (previous: \(target.list).bak)")
     }
 }

@@ -27,7 +27,8 @@ struct VerifyCommand: ParsableCommand {
               mcred verify construction.vc.json
               mcred verify --json --at 2030-01-01 a.json b.json
               mcred verify --batch signed.jsonl --jobs 2
-              mcred verify --status status.json --trust trust.json --anchor did:key:z6Mk… vc.json
+              mcred verify --status status.json --trust trust.json \\
+                --anchor did:key:z6Mk… vc.json
             """
     )
 

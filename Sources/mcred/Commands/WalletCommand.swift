@@ -15,7 +15,8 @@ struct WalletCommand: ParsableCommand {
               mcred wallet init --holder-key learner.key --out wallet.json
               mcred wallet add wallet.json construction.vc.json
               mcred wallet list wallet.json
-              mcred present --wallet wallet.json --key learner.key --challenge C --domain employer.example --out share.json
+              mcred present --wallet wallet.json --key learner.key --challenge C \\
+                --domain employer.example --out share.json
             """,
         subcommands: [
             WalletInitCommand.self, WalletAddCommand.self, WalletListCommand.self, WalletShowCommand.self,

@@ -16,7 +16,8 @@ struct WalletExportCommand: ParsableCommand {
             The passphrase is asked for twice without echo, or read from --passphrase-file.
 
             Example:
-              mcred wallet export wallet.json --include-key learner.key --out wallet-backup.jwe
+              mcred wallet export wallet.json --include-key learner.key \\
+                --out wallet-backup.jwe
             """
     )
 

@@ -15,7 +15,8 @@ struct WalletImportCommand: ParsableCommand {
             0600).
 
             Example:
-              mcred wallet import wallet-backup.jwe --out wallet.json --key-out learner.key
+              mcred wallet import wallet-backup.jwe --out wallet.json \\
+                --key-out learner.key
             """
     )
 

@@ -12,7 +12,8 @@ struct WalletRemoveCommand: ParsableCommand {
             credential with that id.
 
             Example:
-              mcred wallet remove wallet.json urn:uuid:b366f656-0b43-4117-9630-210724acd20f
+              mcred wallet remove wallet.json \\
+                urn:uuid:b366f656-0b43-4117-9630-210724acd20f
             """
     )
 

@@ -13,7 +13,8 @@ struct WalletShowCommand: ParsableCommand {
             wallet holds no credential with that id.
 
             Example:
-              mcred wallet show wallet.json urn:uuid:b366f656-0b43-4117-9630-210724acd20f > copy.json
+              mcred wallet show wallet.json \\
+                urn:uuid:b366f656-0b43-4117-9630-210724acd20f > copy.json
             """
     )
 
