@@ -69,7 +69,10 @@ struct MCred: ParsableCommand {
             Terminal.error(TerminalSafe.escape(error.description))
             return 2
         case let error as WalletError:
-            Terminal.error(TerminalSafe.escapeLines(error.description))
+            // The message and each detail are escaped on their own: a line break inside one (from a
+            // stranger's id or file name) is shown as an escape, never as a line of its own.
+            Terminal.error(TerminalSafe.escape((error.file.map { $0 + ": " } ?? "") + error.message))
+            for detail in error.details { Terminal.note("  " + TerminalSafe.escape(detail)) }
             return error.isVerdict ? 1 : 2
         case let error as VerifierServerError:
             Terminal.error(TerminalSafe.escape(error.description))

@@ -187,3 +187,83 @@ struct WalletCLITests {
         }
     }
 }
+
+/// What the learner's commands must never write over, and what a stranger's text must never forge.
+@Suite("Learner commands keep their inputs and the terminal safe")
+struct LearnerOutputSafetyTests {
+    let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+    let example = CLI.packageRoot.appendingPathComponent("spec/examples/construction.signed.json").path
+
+    /// A folder with `key` (the learner key), `pass.txt`, `wallet.json` holding one credential,
+    /// and `backup.jwe` (the wallet and the key, encrypted).
+    func learnerFolder() throws -> URL {
+        let folder = try CLI.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: learnerKey, toPath: folder.appendingPathComponent("key").path)
+        try Data("correct horse\n".utf8).write(to: folder.appendingPathComponent("pass.txt"))
+        #expect(try CLI.run(["wallet", "init", "--holder-key", "key", "--out", "wallet.json"], in: folder).status == 0)
+        #expect(try CLI.run(["wallet", "add", "wallet.json", example], in: folder).status == 0)
+        let export = try CLI.run(
+            ["wallet", "export", "wallet.json", "--include-key", "key", "--passphrase-file", "pass.txt", "--out", "backup.jwe"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        return folder
+    }
+
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test("--out naming one of the command's own inputs is exit 2 even with --force, and every file stays as it was",
+          arguments: [
+            ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d", "--out", "key", "--force"],
+            ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d", "--out", "wallet.json", "--force"],
+            ["wallet", "init", "--holder-key", "key", "--out", "key", "--force"],
+            ["wallet", "export", "wallet.json", "--passphrase-file", "pass.txt", "--out", "pass.txt", "--force"],
+            ["wallet", "export", "wallet.json", "--passphrase-file", "pass.txt", "--out", "wallet.json", "--force"],
+            ["wallet", "export", "wallet.json", "--include-key", "key", "--passphrase-file", "pass.txt", "--out", "key", "--force"],
+            ["wallet", "import", "backup.jwe", "--passphrase-file", "pass.txt", "--out", "backup.jwe", "--force"],
+            ["wallet", "import", "backup.jwe", "--passphrase-file", "pass.txt", "--out", "new.json", "--key-out", "pass.txt", "--force"],
+            ["wallet", "import", "backup.jwe", "--passphrase-file", "pass.txt", "--out", "same", "--key-out", "./same"],
+            ["wallet", "import", "backup.jwe", "--passphrase-file", "pass.txt", "--out", "same", "--key-out", "same", "--force"],
+            ["render", "wallet.json", "--out", "wallet.json", "--force"],
+          ])
+    func outIsNeverAnInput(arguments: [String]) throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try contents(folder)
+        let result = try CLI.run(arguments, in: folder)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderrWithoutKeyWarnings.contains("mcred never writes its result over a file it reads")
+            || result.stderrWithoutKeyWarnings.contains("name one file"), "\(result.stderr)")
+        #expect(try contents(folder) == before)
+    }
+
+    @Test("a presentation is written private (0600), as the wallet it comes from")
+    func presentationMode() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(
+            ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d", "--out", "share.json"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("share.json").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test("a line break in a refused document's id or file name is shown escaped, never as a line of its own")
+    func refusalLinesEscaped() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let offer = #"{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:x\nadded: diploma.json (urn:uuid:4f1c)","type":["VerifiableCredential"],"issuer":"did:key:z6MkekzG4uaHL9u3ETexvozdqcmWmsia8uKEu83T9mj1qNXq","credentialSubject":{"id":"did:key:z6MkjLoQ4oowp69DRutToP8DRbporbwg91tGJFZoW3rizcAa"}}"#
+        try Data(offer.utf8).write(to: folder.appendingPathComponent("offer.json"))
+        try Data("[]".utf8).write(to: folder.appendingPathComponent("diploma.json\nadded: forged.json (urn:uuid:1)"))
+        let result = try CLI.run(["wallet", "add", "wallet.json", "offer.json", "diploma.json\nadded: forged.json (urn:uuid:1)"], in: folder)
+        #expect(result.status == 1)
+        let lines = result.stderrWithoutKeyWarnings.split(separator: "\n")
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(!lines.contains { $0.hasPrefix("added") })
+        #expect(result.stderr.contains(#"urn:x\u{A}added: diploma.json"#))
+    }
+}

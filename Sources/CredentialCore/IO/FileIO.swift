@@ -116,6 +116,14 @@ public enum FileIO {
         }
     }
 
+    /// True when `a` and `b` name one file: the same file if both exist, or else the same path
+    /// once made absolute and standardised (`.` and `..` resolved).
+    public static func isSamePath(_ a: String, _ b: String) -> Bool {
+        if isSameFile(a, b) { return true }
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        return absolute(a) == absolute(b)
+    }
+
     /// What `path` names, or nil when nothing is there; a symbolic link itself unless `followingLinks`.
     public static func kind(of path: String, followingLinks: Bool = false) -> Kind? {
         var info = stat()

@@ -49,10 +49,12 @@ struct PresentCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputOptions.refuse(out, [("the --wallet file", wallet), ("the --key file", key)])
         let holderKey = try KeyPermissions.readPrivateKey(at: key)
         let held = try WalletFile.read(wallet)
         let presentation = try held.presentation(selecting: select, key: holderKey, challenge: challenge, domain: domain)
-        try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, overwrite: force)
+        // It holds what the wallet holds (names, grades): private to its owner, as the wallet is.
+        try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, mode: 0o600, overwrite: force)
         if out != "-" {
             let count = presentation["verifiableCredential"]?.arrayValue?.count ?? 0
             Terminal.note("presented \(count) credential\(count == 1 ? "" : "s") for \(domain) → \(out)")

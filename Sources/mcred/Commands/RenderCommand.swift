@@ -28,6 +28,7 @@ struct RenderCommand: ParsableCommand {
     var credential: String
 
     func run() throws {
+        try output.refuseInputs([("the credential", credential)])
         let bytes = try FileIO.read(credential)
         let report = CredentialVerifier().verifyDocument(bytes, file: credential)
         if let error = report.error {

@@ -36,6 +36,10 @@ struct WalletExportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        try OutputOptions.refuse(out, [
+            ("the wallet", wallet), ("the --include-key file", includeKey),
+            ("the --passphrase-file", passphraseOptions.passphraseFile),
+        ])
         let held = try WalletFile.read(wallet)
         let key = try includeKey.map { try KeyPermissions.readPrivateKey(at: $0) }
         let passphrase = try passphraseOptions.passphrase(confirm: true)

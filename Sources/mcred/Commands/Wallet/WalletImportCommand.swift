@@ -39,6 +39,14 @@ struct WalletImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let inputs = [("the backup", backup), ("the --passphrase-file", passphraseOptions.passphraseFile)]
+        try OutputOptions.refuse(out, inputs)
+        if let keyOut {
+            try OutputOptions.refuse(keyOut, inputs)
+            if FileIO.isSamePath(keyOut, out) {
+                throw ValidationError("--key-out and --out name one file, \(TerminalSafe.escape(out)); the key and the wallet need two")
+            }
+        }
         let text = String(decoding: try FileIO.read(backup, limit: 256 * 1024 * 1024), as: UTF8.self)
         let passphrase = try passphraseOptions.passphrase(confirm: false)
         let (wallet, key) = try Wallet.openBackup(text, passphrase: passphrase, file: backup)

@@ -30,6 +30,7 @@ struct WalletInitCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputOptions.refuse(out, [("the --holder-key file", holderKey)])
         let key = try KeyPermissions.readPrivateKey(at: holderKey)
         let holder = DIDKey(publicKey: key.publicKey)
         try WalletFile.create(Wallet(holder: holder), at: out, overwrite: force)
