@@ -66,12 +66,15 @@ extension Wallet {
         // The same credential given twice in one call: named after the first one's outcome.
         var repeats: [AddOutcome] = []
 
+        // Status lists are judged once every incoming credential is known: a list is kept only for
+        // a credential (held or incoming) that names it and whose issuer signed it.
+        var incomingLists: [(item: Incoming, id: String)] = []
         for item in incoming {
             let id = item.document["id"]?.stringValue
             switch DocumentKind.detect(item.document) {
             case .statusList?:
                 let report = verifier.verify(item.document)
-                if let failure = report.checks.first(where: { [.schema, .signature].contains($0.check) && $0.result == .fail }) {
+                if let failure = report.checks.first(where: { [.schema, .signature, .validity].contains($0.check) && $0.result == .fail }) {
                     refusals.append("\(item.file): status list refused: \(failure.check): \(failure.message)")
                     continue
                 }
@@ -79,8 +82,7 @@ extension Wallet {
                     refusals.append("\(item.file): status list refused: it has no id")
                     continue
                 }
-                let kept = Self.keepNewest(item.document, id: id, in: &lists)
-                outcomes.append(AddOutcome(file: item.file, id: id, action: kept ? .statusListKept : .statusListNotNewer, notes: []))
+                incomingLists.append((item, id))
             case .credential?:
                 let canonical = item.document.canonicalBytes
                 if let position = held.firstIndex(where: { $0.canonical == canonical }) {
@@ -99,6 +101,24 @@ extension Wallet {
             case nil:
                 refusals.append("\(item.file): not a JSON object")
             }
+        }
+
+        for (item, id) in incomingLists {
+            let signer = Credential.issuerID(of: item.document)
+            let naming = (credentials + candidates.map(\.incoming.document)).filter { credential in
+                Self.statusListIDs(of: credential).contains { $0.elementsEqual(id.utf8) }
+            }
+            guard !naming.isEmpty else {
+                refusals.append("\(item.file): status list refused: no credential in the wallet or in this call names \(id)")
+                continue
+            }
+            guard let signer, naming.contains(where: { Credential.issuerID(of: $0).hasSameBytes(as: signer) }) else {
+                let issuers = Set(naming.compactMap { Credential.issuerID(of: $0) }).sorted().joined(separator: ", ")
+                refusals.append("\(item.file): status list refused: it is signed by \(signer ?? "no issuer"), not by the issuer of the credentials that name it (\(issuers))")
+                continue
+            }
+            let kept = Self.keepNewest(item.document, id: id, in: &lists)
+            outcomes.append(AddOutcome(file: item.file, id: id, action: kept ? .statusListKept : .statusListNotNewer, notes: []))
         }
 
         // Verify every candidate in the company of everything the wallet will hold.
@@ -156,8 +176,11 @@ extension Wallet {
             lists.append(list)
             return true
         }
+        // A snapshot from another signer (kept before lists were bound to their credentials' issuer)
+        // gives way to the issuer's own list, whatever their dates.
+        let sameSigner = Credential.issuerID(of: lists[index]).hasSameBytes(as: Credential.issuerID(of: list) ?? "")
         let heldDate = lists[index]["validFrom"]?.stringValue.flatMap(XSDDateTime.parse)
-        if let heldDate, let date, heldDate > date { return false }
+        if sameSigner, let heldDate, let date, heldDate > date { return false }
         if lists[index].canonicalBytes == list.canonicalBytes { return false }
         lists[index] = list
         return true

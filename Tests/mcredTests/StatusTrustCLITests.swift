@@ -53,6 +53,46 @@ struct StatusTrustCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("typo.json.lock").path))
     }
 
+    @Test("a wallet keeps a status list only from the issuer of a credential that names it, and never one not yet valid")
+    func walletStatusListsBoundToIssuer() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+        let url = "https://example.org/status/9"
+        for key in ["issuer.key", "stranger.key"] { #expect(try CLI.run(["keygen", "--out", key], in: folder).status == 0) }
+        for (key, out, listURL) in [("issuer.key", "status.json", url), ("stranger.key", "fake.json", url),
+                                    ("issuer.key", "other.json", "https://example.org/status/10")] {
+            let created = try CLI.run(["status", "create", "--key", key, "--url", listURL, "--purpose", "revocation", "--out", out], in: folder)
+            #expect(created.status == 0, "\(created.stderr)")
+        }
+        #expect(try CLI.run(["issue", "--key", "issuer.key", "--status-list", "status.json", template, "--out", "vc.json"], in: folder).status == 0)
+        #expect(try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder).status == 0)
+        let added = try CLI.run(["wallet", "add", "wallet.json", "status.json", "vc.json"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("status list kept: status.json"))
+        let before = try read(folder, "wallet.json")
+
+        // Another key's list under the same URL, and the issuer's list that no credential names.
+        let stranger = try CLI.run(["wallet", "add", "wallet.json", "fake.json"], in: folder)
+        #expect(stranger.status == 1)
+        #expect(stranger.stderr.contains("fake.json: status list refused: it is signed by did:key:"), "\(stranger.stderr)")
+        let orphan = try CLI.run(["wallet", "add", "wallet.json", "other.json"], in: folder)
+        #expect(orphan.status == 1)
+        #expect(orphan.stderr.contains("no credential in the wallet or in this call names https://example.org/status/10"), "\(orphan.stderr)")
+        // The issuer's list seen from before it was made is not yet valid: refused, so it cannot
+        // block the lists that follow.
+        let early = try CLI.run(["wallet", "add", "--at", "2020-01-01", "wallet.json", "status.json"], in: folder)
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("validity: not yet valid"), "\(early.stderr)")
+        #expect(try read(folder, "wallet.json") == before)
+
+        // The issuer revokes and renews: the renewed list replaces the snapshot.
+        #expect(try CLI.run(["status", "set", "--key", "issuer.key", "--list", "status.json", "--credential", "vc.json"], in: folder).status == 0)
+        let renewed = try CLI.run(["wallet", "add", "wallet.json", "status.json"], in: folder)
+        #expect(renewed.status == 0, "\(renewed.stderr)")
+        #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("REVOKED"))
+    }
+
     @Test("issuer revokes, verifier with the new list catches it; without a list the status is unknown")
     func revocationWalkthrough() throws {
         let folder = try CLI.temporaryDirectory()

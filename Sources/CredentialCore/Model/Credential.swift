@@ -28,7 +28,12 @@ public struct Credential: Sendable {
     public var types: [String] { Self.strings(object["type"]) }
 
     /// The issuer's identifier: `issuer` as a string, or `issuer.id`.
-    public var issuerID: String? { object["issuer"]?.stringValue ?? object["issuer"]?["id"]?.stringValue }
+    public var issuerID: String? { Self.issuerID(of: json) }
+
+    /// The issuer's id of any credential-shaped value (`issuer` or `issuer.id`), without building a `Credential`.
+    public static func issuerID(of document: JSONValue) -> String? {
+        document["issuer"]?.stringValue ?? document["issuer"]?["id"]?.stringValue
+    }
 
     /// The issuer's display name, when given as `issuer.name`.
     public var issuerName: String? { object["issuer"]?["name"]?.stringValue }
