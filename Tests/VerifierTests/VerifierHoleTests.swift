@@ -1,6 +1,6 @@
 import CredentialCore
 import Foundation
-import Signing
+@testable import Signing
 import Testing
 @testable import Verifier
 
@@ -140,8 +140,12 @@ struct VerifierHoleTests {
         let holder = try key(Self.holderSeed)
         let holderDID = DIDKey(publicKey: holder.publicKey).did
         let issuer = try key(Self.issuerSeed)
-        let other = try signedCredential(by: issuer) { $0["credentialSubject"]?["id"] = .string("did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw") }
+        let other = try signedCredential(by: issuer) { document in
+            document["id"] = "urn:uuid:6f1d4c1e-0d7e-4c55-9a57-3f0b1d7c0a01"
+            document["credentialSubject"]?["id"] = .string("did:key:z6MktwupdmLXVVqTzCw4i46r4uGyosGXRnR3XjN4Zq7oMMsw")
+        }
         let bearer = try signedCredential(by: issuer) { document in
+            document["id"] = "urn:uuid:6f1d4c1e-0d7e-4c55-9a57-3f0b1d7c0a02"
             guard case .object(var subject)? = document["credentialSubject"] else { return }
             subject.removeValue(forKey: "id")
             document["credentialSubject"] = .object(subject)
@@ -155,6 +159,69 @@ struct VerifierHoleTests {
         #expect(report.checks.first?.result == .pass)
         #expect(report.credentials.map { $0[.holder]?.result } == [.pass, .fail, .warn])
         #expect(report.credentials[2][.holder]?.message.contains("bearer") == true)
+    }
+
+    /// `unsigned` with an eddsa-jcs-2022 authentication proof whose `challenge` and `domain` are
+    /// the values given (any JSON, as another implementation might write them), made from the primitives.
+    func signed(_ unsigned: JSONValue, by key: Ed25519.PrivateKey, challenge: JSONValue, domain: JSONValue) throws -> JSONValue {
+        let did = DIDKey(publicKey: key.publicKey)
+        var configuration = JSONObject()
+        configuration["type"] = "DataIntegrityProof"
+        configuration["cryptosuite"] = "eddsa-jcs-2022"
+        configuration["verificationMethod"] = .string(did.verificationMethodID)
+        configuration["proofPurpose"] = "authentication"
+        configuration["challenge"] = challenge
+        configuration["domain"] = domain
+        configuration["@context"] = unsigned["@context"]
+        let hash = EddsaJcs2022.hashData(proofConfiguration: configuration, unsecuredDocument: try #require(unsigned.objectValue))
+        configuration["proofValue"] = .string("z" + Base58.encode(try key.signature(for: hash)))
+        var document = unsigned
+        document["proof"] = .object(configuration)
+        return document
+    }
+
+    @Test("a proof's domain may be a set of strings (vc-data-integrity §2.1); other shapes are named, not called none")
+    func domainSet() throws {
+        let holder = try key(Self.holderSeed)
+        let unsigned = presentation([try signedCredential(by: try key(Self.issuerSeed))], holder: DIDKey(publicKey: holder.publicKey).did)
+        let verifier = CredentialVerifier(at: fixtureTime, challenge: "abc", domain: "hr.example.com")
+        let set = try signed(unsigned, by: holder, challenge: "abc", domain: ["hr.example.org", "hr.example.com"])
+        #expect(verifier.verifyDocument(set.canonicalBytes, file: "vp").checks.first?.result == .pass)
+        let other = try signed(unsigned, by: holder, challenge: "abc", domain: ["hr.example.org"])
+        let refused = verifier.verifyDocument(other.canonicalBytes, file: "vp").checks.first
+        #expect(refused?.result == .fail)
+        #expect(refused?.message == #"the proof's domain is "hr.example.org", expected "hr.example.com""#)
+        let arrayChallenge = try signed(unsigned, by: holder, challenge: ["abc"], domain: "hr.example.com")
+        let named = verifier.verifyDocument(arrayChallenge.canonicalBytes, file: "vp").checks.first
+        #expect(named?.result == .fail)
+        #expect(named?.message.contains("challenge is an array (not a string)") == true, "\(named?.message ?? "")")
+    }
+
+    @Test("a presentation that lists one credential twice fails: whoever adds up what was shown would count it twice")
+    func repeatedCredential() throws {
+        let holder = try key(Self.holderSeed)
+        let credential = try signedCredential(by: try key(Self.issuerSeed))
+        let twice = try EddsaJcs2022.sign(
+            presentation([credential, credential], holder: DIDKey(publicKey: holder.publicKey).did), with: holder,
+            options: .init(proofPurpose: "authentication", created: nil, challenge: "abc", domain: "d.example"))
+        let report = CredentialVerifier(at: fixtureTime, challenge: "abc", domain: "d.example").verifyDocument(twice.canonicalBytes, file: "vp")
+        #expect(report.checks.first?.result == .fail)
+        #expect(report.checks.first?.pointer == "/verifiableCredential/1/id")
+        #expect(report.checks.first?.message.contains("more than one credential with the id") == true)
+    }
+
+    @Test("a signed presentation without the VC 2.0 @context fails the presentation check")
+    func presentationContext() throws {
+        let holder = try key(Self.holderSeed)
+        for context: JSONValue? in [nil, ["https://www.w3.org/2018/credentials/v1"], "https://example.org/ctx"] {
+            var unsigned = presentation([try signedCredential(by: try key(Self.issuerSeed))], holder: DIDKey(publicKey: holder.publicKey).did)
+            unsigned["@context"] = context
+            let vp = try EddsaJcs2022.sign(
+                unsigned, with: holder, options: .init(proofPurpose: "authentication", created: nil, challenge: "abc", domain: "d"))
+            let check = CredentialVerifier(at: fixtureTime, challenge: "abc", domain: "d").verifyDocument(vp.canonicalBytes, file: "vp").checks.first
+            #expect(check?.result == .fail)
+            #expect(check?.pointer == "/@context")
+        }
     }
 
     @Test("challenge and domain are compared by bytes: U+212A KELVIN SIGN is not K")

@@ -26,6 +26,18 @@ public struct PresentationCheck: DocumentCheck {
         kind == .presentation || context.expectedChallenge != nil
     }
 
+    static let vc2Context = "https://www.w3.org/ns/credentials/v2"
+
+    /// The first credential id that a second credential of the list repeats, with the second one's pointer.
+    static func firstRepeatedID(in credentials: [CheckedCredential]) -> (id: String, pointer: JSONPointer)? {
+        var seen = Set<ScalarKey>()
+        for checked in credentials {
+            guard let id = checked.credential.id else { continue }
+            if !seen.insert(ScalarKey(string: id)).inserted { return (id, checked.pointer.appending("id")) }
+        }
+        return nil
+    }
+
     public func evaluate(_ document: CheckedDocument, in context: VerificationContext) -> CheckOutcome {
         guard document.kind == .presentation else {
             return CheckOutcome(
@@ -35,8 +47,18 @@ public struct PresentationCheck: DocumentCheck {
         guard let presentation = document.presentation else {
             return CheckOutcome(id, .fail, "a presentation must be a JSON object")
         }
+        // VC 2.0 §4.3: the first @context is the VC 2.0 context, for presentations as for credentials.
+        let declared = presentation.object["@context"]
+        guard (declared?.arrayValue?.first?.stringValue ?? declared?.stringValue).hasSameBytes(as: Self.vc2Context) else {
+            return CheckOutcome(id, .fail, "the presentation's @context must begin with \(Self.vc2Context) (VC 2.0 §4.3)", pointer: "/@context")
+        }
         guard !document.items.isEmpty else {
             return CheckOutcome(id, .fail, "the presentation holds no credential", pointer: "/verifiableCredential")
+        }
+        if let repeated = Self.firstRepeatedID(in: document.credentials) {
+            // One credential listed twice would be counted twice by whoever adds up what was shown.
+            return CheckOutcome(
+                id, .fail, "the presentation lists more than one credential with the id \(repeated.id)", pointer: repeated.pointer)
         }
         let key: String
         let proof: Proof
@@ -72,17 +94,25 @@ public struct PresentationCheck: DocumentCheck {
                 pointer: proof.pointer(to: "verificationMethod"))
         }
         var notes: [String] = []
-        for (field, expected, found) in [
-            ("challenge", context.expectedChallenge, proof.challenge), ("domain", context.expectedDomain, proof.domain),
-        ] {
+        for (field, expected) in [("challenge", context.expectedChallenge), ("domain", context.expectedDomain)] {
+            // vc-data-integrity §2.1: `challenge` is a string; `domain` a string or a set of strings.
+            let value = proof.object[field]
+            let found: [String]? = switch value {
+            case .string(let text)?: [text]
+            case .array(let items)? where field == "domain" && !items.isEmpty && items.allSatisfy({ $0.stringValue != nil }):
+                items.compactMap(\.stringValue)
+            default: nil
+            }
+            let shown = found.map { $0.map { "\"\($0)\"" }.joined(separator: ", ") }
+                ?? value.map { "\($0.typeName == "array" ? "an array" : "a " + $0.typeName) (not \(field == "domain" ? "a string or strings" : "a string"))" }
+                ?? "none"
             if let expected {
-                guard found.hasSameBytes(as: expected) else {
-                    let shown = found.map { "\"\($0)\"" } ?? "none"
+                guard let found, found.contains(where: { $0.hasSameBytes(as: expected) }) else {
                     return CheckOutcome(
                         id, .fail, "the proof's \(field) is \(shown), expected \"\(expected)\"", pointer: proof.pointer(to: field))
                 }
-            } else if let found {
-                notes.append("\(field) \"\(found)\" not compared (give --\(field))")
+            } else if value != nil {
+                notes.append("\(field) \(shown) not compared (give --\(field))")
             } else {
                 notes.append("no \(field) (a replayed presentation cannot be told apart)")
             }
