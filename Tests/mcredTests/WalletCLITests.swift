@@ -241,6 +241,41 @@ struct LearnerOutputSafetyTests {
         #expect(try contents(folder) == before)
     }
 
+    @Test("a wallet file holding two credentials under one id is refused by every wallet command, naming the second")
+    func duplicateIDs() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("wallet.json")
+        var wallet = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var credentials = try #require(wallet["verifiableCredential"] as? [Any])
+        credentials.append(credentials[0])
+        wallet["verifiableCredential"] = credentials
+        try JSONSerialization.data(withJSONObject: wallet).write(to: url)
+        let id = try #require((credentials[0] as? [String: Any])?["id"] as? String)
+        for arguments in [["wallet", "list", "wallet.json"], ["wallet", "remove", "wallet.json", id], ["wallet", "show", "wallet.json", id],
+                          ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d", "--out", "s.json"]] {
+            let result = try CLI.run(arguments, in: folder)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderrWithoutKeyWarnings.contains("wallet.json: /verifiableCredential/1/id: \(id) is also the id of /verifiableCredential/0"),
+                    "\(result.stderr)")
+        }
+    }
+
+    @Test("wallet add and remove refuse - (the wallet is edited in place); import names a wallet given for a backup")
+    func walletMisuse() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["wallet", "add", "-", example], ["wallet", "remove", "-", "urn:x"]] {
+            let result = try CLI.run(arguments, stdin: Array(try Data(contentsOf: folder.appendingPathComponent("wallet.json"))), in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("must be a file, not -"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-.bak").path))
+        let imported = try CLI.run(["wallet", "import", "wallet.json", "--passphrase-file", "pass.txt", "--out", "r.json"], in: folder)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.contains("this is JSON, not an encrypted backup"), "\(imported.stderr)")
+    }
+
     @Test("a presentation is written private (0600), as the wallet it comes from")
     func presentationMode() throws {
         let folder = try learnerFolder()

@@ -19,6 +19,13 @@ extension JWE {
         init(_ compact: String) throws(SigningError) {
             let trimmed = compact.utf8.last == UInt8(ascii: "\n") ? compact.dropLast() : Substring(compact)
             if trimmed.utf8.first == UInt8(ascii: "{") {
+                // Only an object with a JWE's members is the JSON serialisation (RFC 7516 §7.2); any
+                // other object is most likely the wallet or a credential given in place of its backup.
+                let jweMembers = ["\"protected\"", "\"ciphertext\""]
+                guard jweMembers.contains(where: { trimmed.contains($0) }) else {
+                    throw SigningError(
+                        .invalidJWE, "this is JSON, not an encrypted backup (a backup is one line of base64url parts, as wallet export writes it); a wallet file needs no import")
+                }
                 throw SigningError(.unsupportedJWE, "this is the JWE JSON serialisation; mcred reads the compact one")
             }
             let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)

@@ -43,8 +43,8 @@ public struct TrustEvaluator: Sendable {
             guard !own.isEmpty else { return "no trust list from anchor \(anchor) is at hand" }
             return own.map { evidence in
                 if let problem = evidence.problem { return "\(evidence.source): \(problem)" }
-                let until = evidence.list?.credential.validUntil ?? "?"
-                let from = evidence.list?.validFromText ?? "?"
+                let until = evidence.list?.credential.validUntil ?? "open"
+                let from = evidence.list?.validFromText ?? "open"
                 return "\(evidence.source): not valid at \(XSDDateTime.format(date)) (valid \(from) – \(until))"
             }.joined(separator: "; ")
         }

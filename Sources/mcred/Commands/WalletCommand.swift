@@ -2,6 +2,9 @@ import ArgumentParser
 
 /// `mcred wallet`: the learner's wallet file.
 struct WalletCommand: ParsableCommand {
+    /// The usage error of a command that edits the wallet in place, given `-`.
+    static let notStandardInput = "the wallet is edited in place, so it must be a file, not - (standard input)"
+
     static let configuration = CommandConfiguration(
         commandName: "wallet",
         abstract: "Keep every credential you hold in one wallet file you own.",

@@ -58,7 +58,7 @@ struct EvidenceOptions: ParsableArguments {
             throw error.inFile(path)
         }
         guard Credential.includes(document["type"], kind) else {
-            throw CredentialError(.invalidValue, "not a \(kind): its type does not include \(kind)", pointer: "/type", file: path)
+            throw CredentialError(.invalidValue, "not \(kind.first.map { "AEIOU".contains($0) } == true ? "an" : "a") \(kind): its type does not include \(kind)", pointer: "/type", file: path)
         }
         return document
     }

@@ -36,6 +36,7 @@ struct WalletAddCommand: ParsableCommand {
     var at: String?
 
     func validate() throws {
+        if wallet == "-" { throw ValidationError(WalletCommand.notStandardInput) }
         if files.isEmpty { throw ValidationError("give at least one credential file to add") }
         if let at { _ = try parseDateOption(at, option: "--at") }
     }

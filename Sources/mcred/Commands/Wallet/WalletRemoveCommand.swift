@@ -23,6 +23,10 @@ struct WalletRemoveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The credential's id (as `wallet list` shows it).", valueName: "id"))
     var id: String
 
+    func validate() throws {
+        if wallet == "-" { throw ValidationError(WalletCommand.notStandardInput) }
+    }
+
     func run() throws {
         try WalletFile.update(wallet) { (held: inout Wallet) throws(WalletError) in try held.remove(id: id) }
         Terminal.note("removed \(id) from \(wallet) (previous version: \(wallet).bak)")
