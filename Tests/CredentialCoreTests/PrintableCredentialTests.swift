@@ -75,6 +75,17 @@ struct HTMLTextTests {
         #expect(HTMLText.escape("a\u{0}b\u{1B}[2Jc\u{85}d\ne") == "a\u{FFFD}b\u{FFFD}[2Jc\u{FFFD}d\ne")
     }
 
+    @Test("the page's <title>, which cannot use bdi, shows bidi controls as escapes, so they cannot reorder the learner's name")
+    func titleWithoutBidiControls() throws {
+        let document: JSONValue = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"], "issuer": "did:key:z6Mkx",
+            "credentialSubject": ["name": "Maria Kowalska", "achievement": ["name": "Diploma \u{202E}gnp.exe\u{2066}"]],
+        ]
+        let page = try PrintableCredential.render(document.canonicalBytes)
+        let title = try #require(page.split(separator: "\n").first { $0.hasPrefix("<title>") })
+        #expect(title == #"<title>Diploma \u{202E}gnp.exe\u{2066} — Maria Kowalska</title>"#)
+    }
+
     @Test("isolated text is wrapped in bdi")
     func isolates() {
         #expect(HTMLText.isolated("\u{202E}<b>") == "<bdi>\u{202E}&lt;b&gt;</bdi>")

@@ -17,6 +17,9 @@ extension PrintableCredential {
     static func page(_ summary: CredentialSummary, signed: String?, embedding script: String) -> String {
         let e = HTMLText.escape
         let i = HTMLText.isolated
+        // The title bar cannot isolate a value as <bdi> does: a bidi control there would reorder the
+        // learner's name after it, so controls and invisibles are shown as escapes instead.
+        let plain = { (text: String) -> String in TerminalSafe.escape(text) }
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -25,7 +28,7 @@ extension PrintableCredential {
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
             <meta name="referrer" content="no-referrer">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(summary.title ?? "Credential"))\(summary.learnerName.map { " — " + e($0) } ?? "")</title>
+            <title>\(e(plain(summary.title ?? "Credential")))\(summary.learnerName.map { " — " + e(plain($0)) } ?? "")</title>
             <style>\(style)</style>
             </head>
             <body>
@@ -96,11 +99,11 @@ extension PrintableCredential {
         body{margin:0;background:#eef1f4;color:#1b1f24;font:16px/1.5 Georgia,"Times New Roman",serif}
         .certificate{max-width:46rem;margin:2rem auto;padding:3rem 3.5rem;background:#fff;border:6px double #24527a}
         .kicker{margin:0;text-align:center;letter-spacing:.2em;text-transform:uppercase;color:#24527a;font-size:.85rem}
-        h1{margin:.4rem 0 1.2rem;text-align:center;font-size:2rem;line-height:1.2}
+        h1{margin:.4rem 0 1.2rem;text-align:center;font-size:2rem;line-height:1.2;overflow-wrap:anywhere}
         .awarded{margin:0;text-align:center;font-style:italic}
-        .learner{margin:.2rem 0 1rem;text-align:center;font-size:1.6rem;font-weight:bold}
-        .by,.dates{margin:.2rem 0;text-align:center}
-        .description{margin:1.2rem 0;font-style:italic}
+        .learner{margin:.2rem 0 1rem;text-align:center;font-size:1.6rem;font-weight:bold;overflow-wrap:anywhere}
+        .by,.dates{margin:.2rem 0;text-align:center;overflow-wrap:anywhere}
+        .description{margin:1.2rem 0;font-style:italic;overflow-wrap:anywhere}
         h2{margin:1.6rem 0 .5rem;font-size:1.05rem;color:#24527a;border-bottom:1px solid #c9d4de}
         dl{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:0}
         dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
