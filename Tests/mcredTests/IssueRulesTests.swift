@@ -141,11 +141,17 @@ struct IssueRulesTests {
     func inspectShowsEverything() throws {
         let sustainable = try CLI.run(["inspect", "spec/examples/sustainable-management.signed.json"])
         #expect(sustainable.status == 0)
-        #expect(sustainable.stdout.contains("Co-awarded by:     Haute École de la Transition Écologique de Namur (https://hete-namur.example/)"))
+        #expect(sustainable.stdout.contains("Co-awarded by:       Haute École de la Transition Écologique de Namur (https://hete-namur.example/)"))
         let agri = try CLI.run(["inspect", "spec/examples/agri-food.signed.json"])
         #expect(agri.stdout.contains("  - [ESCO] food hygiene rules <http://data.europa.eu/esco/skill/791fa659-3382-49f8-a8dd-505226d0da48>"))
         #expect(agri.stdout.contains("Description:"))
         #expect(agri.stdout.contains("food-waste reduction"))
+        // The optional Annex I elements the printable page shows are shown here too.
+        #expect(agri.stdout.contains("Supervision:"))
+        #expect(try CLI.run(["inspect", "spec/examples/construction.signed.json"]).stdout.contains("Further information: Part of the MASTERY"))
+        // A region is not the mandatory country code: without the code, the country is missing.
+        let incomplete = try CLI.run(["inspect", "spec/examples/incomplete.json"])
+        #expect(incomplete.stdout.contains("Country:             missing (region: Aragón)"), "\(incomplete.stdout)")
     }
 
     @Test("inspect says missing for each absent mandatory element")

@@ -42,8 +42,9 @@ public struct CredentialReport: Sendable {
         CredentialReport(
             pointer: pointer, line: line,
             checks: checkIDs.map { id in
+                // A failed schema check lists its problems (report.md §3.2): here the one reason.
                 id == .schema
-                    ? CheckOutcome(.schema, .fail, reason, pointer: failurePointer)
+                    ? CheckOutcome(.schema, .fail, reason, pointer: failurePointer, problems: [Problem(failurePointer ?? pointer, reason)])
                     : CheckOutcome(id, .skip, skipMessage)
             })
     }

@@ -39,7 +39,15 @@ struct CredentialSummary {
                 add("Co-awarded by", joined([text(body["name"]), text(body["id"]).map { "(\($0))" }], " ") ?? Self.safe(body.canonicalString))
             }
         }
-        add("Country", joined([text(address?["addressCountryCode"]), text(address?["addressRegion"])], ", "), mandatory: true)
+        // The country code is the mandatory element; a region alone does not stand in for it.
+        let region = text(address?["addressRegion"])
+        if let country = text(address?["addressCountryCode"]) {
+            add("Country", joined([country, region], ", "))
+        } else if isAchievement {
+            add("Country", Self.missing + (region.map { " (region: \($0))" } ?? ""))
+        } else {
+            add("Country", region.map { "region: \($0)" })
+        }
         add("Workload", joined([
             text(achievement?["ectsCredits"]).map { "\($0) ECTS" },
             text(achievement?["workloadHours"]).map { "\($0) hours" },
@@ -50,8 +58,10 @@ struct CredentialSummary {
         add("Participation", text(achievement?["participationForm"]), mandatory: true)
         add("Quality assurance", text(achievement?["qualityAssurance"]), mandatory: true)
         add("Prerequisites", text(achievement?["prerequisites"]))
+        add("Supervision", text(achievement?["supervision"]))
         add("Grade", text(subject?["grade"]))
         add("Stacking", text(achievement?["stacking"]))
+        add("Further information", text(achievement?["furtherInformation"]))
         add("Valid from", text(credential.object["validFrom"]), mandatory: true)
         add("Valid until", text(credential.object["validUntil"]) ?? (credential.validFrom == nil ? nil : "no expiry"))
         if let status = credential.object["credentialStatus"] {
