@@ -82,8 +82,10 @@ public struct CredentialIssuer: Sendable {
         // (credential.md §5.3); --allow-incomplete does not cover a typo.
         if let misspelling = MicroCredentialProfile.misspellingProblem(in: credential) {
             let missing = MicroCredentialProfile.problems(in: credential)
+            let lacking = missing.isEmpty
+                ? "" : "; as a micro-credential it also lacks \(missing.count) Annex I element\(missing.count == 1 ? "" : "s")"
             throw IssuerError(
-                .incomplete, "\(misspelling.message) Fix achievementType; as a micro-credential it lacks \(missing.count) Annex I element\(missing.count == 1 ? "" : "s")",
+                .incomplete, "\(misspelling.message) Fix achievementType (--allow-incomplete does not cover a misspelt type)\(lacking)",
                 problems: [misspelling] + missing)
         }
         // Only a declared micro-credential must be complete; `verify` reports the rest as warnings.

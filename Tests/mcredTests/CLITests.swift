@@ -77,6 +77,16 @@ struct CLITests {
         #expect(help.stdout.contains("keygen"))
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)
+        // A negative number is read as the option's value and refused by its own rule.
+        let negative = try CLI.run(["verify", "--max-status-age", "-3", "spec/examples/construction.signed.json"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("--max-status-age must be 0 or more days"), "\(negative.stderr)")
+        let jobs = try CLI.run(["verify", "--batch", "-", "--jobs", "-2"])
+        #expect(jobs.stderr.contains("--jobs must be at least 1"), "\(jobs.stderr)")
+        // What is required shows as required in the usage line.
+        #expect(try CLI.run(["keygen", "--help"]).stdout.contains("USAGE: mcred keygen --out <file> [--force]"))
+        #expect(try CLI.run(["stack", "--help"]).stdout.contains("<component.json> ..."))
+        #expect(!(try CLI.run(["stack", "--help"]).stdout.contains("[<component.json> ...]")))
     }
 
     /// Every command, as `mcred … --help` names it.

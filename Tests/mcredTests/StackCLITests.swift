@@ -127,7 +127,7 @@ struct StackCLITests {
         #expect(notJSON.stderr.contains("README.md"))
         let none = try CLI.run(["stack", "--key", "keys-example/issuer.key", "--template", template])
         #expect(none.status == 2)
-        #expect(none.stderr.contains("give at least one component"))
+        #expect(none.stderr.contains("Missing expected argument '<component.json> ...'"))
     }
 
     @Test("--help explains the command with an example")

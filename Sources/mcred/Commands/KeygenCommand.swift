@@ -16,18 +16,21 @@ struct KeygenCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var output: OutputOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write the private key to (mode 0600).", valueName: "file"))
+    var out: String
+
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder, device, FIFO or symbolic link).")
+    var force = false
 
     func validate() throws {
-        guard output.out != nil else { throw ValidationError("give --out FILE: where to write the private key") }
-        if output.out == "-" {
+        if out == "-" {
             throw ValidationError("--out must name a file: a private key is never written to standard output")
         }
     }
 
     func run() throws {
         let key = try Ed25519.PrivateKey()
-        try KeyFile.write(key, to: output.out ?? "", overwrite: output.force)
+        try KeyFile.write(key, to: out, overwrite: force)
         try Terminal.out(DIDKey(publicKey: key.publicKey).did)
     }
 }

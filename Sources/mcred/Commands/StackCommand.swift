@@ -47,10 +47,9 @@ struct StackCommand: ParsableCommand {
     var validUntil: String?
 
     @Argument(help: ArgumentHelp("The signed component credentials, in the order to bind them.", valueName: "component.json"))
-    var components: [String] = []
+    var components: [String]
 
     func validate() throws {
-        if components.isEmpty { throw ValidationError("give at least one component credential file") }
         if components.filter({ $0 == "-" }).count + (template == "-" ? 1 : 0) > 1 {
             throw ValidationError("standard input (-) can be read only once")
         }

@@ -28,10 +28,10 @@ struct StatusCreateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("revocation (final) or suspension (reversible).", valueName: "purpose"))
     var purpose: String
 
-    @Option(help: ArgumentHelp("Number of bits, a multiple of 8, at least 131072.", valueName: "bits"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of bits, a multiple of 8, from 131072 to 134217728.", valueName: "bits"))
     var size: Int = BitstringStatusList.minimumCount
 
-    @Option(help: ArgumentHelp("Days until the list's validUntil.", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Days until the list's validUntil (1 to 3660).", valueName: "days"))
     var validFor: Int = StatusListIssuer.defaultValidDays
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the list.", valueName: "file"))

@@ -28,7 +28,7 @@ struct StatusSetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The status list file to edit.", valueName: "file"))
     var list: String
 
-    @Option(help: ArgumentHelp("The index of the bit.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The index of the bit.", valueName: "n"))
     var index: Int?
 
     @Option(help: ArgumentHelp("A credential whose credentialStatus names this list.", valueName: "file"))
@@ -37,7 +37,7 @@ struct StatusSetCommand: ParsableCommand {
     @Flag(help: "Clear the bit instead of setting it (suspension lists only).")
     var clear = false
 
-    @Option(help: ArgumentHelp("Days until the renewed list's validUntil.", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Days until the renewed list's validUntil (1 to 3660).", valueName: "days"))
     var validFor: Int = StatusListIssuer.defaultValidDays
 
     func validate() throws {

@@ -17,7 +17,7 @@ struct StatusShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The status list file.", valueName: "file"))
     var list: String
 
-    @Option(help: ArgumentHelp("Show only this index's bit.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show only this index's bit.", valueName: "n"))
     var index: Int?
 
     func run() throws {

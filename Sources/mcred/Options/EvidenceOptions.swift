@@ -11,7 +11,7 @@ struct EvidenceOptions: ParsableArguments {
         valueName: "list.json"))
     var status: [String] = []
 
-    @Option(help: ArgumentHelp("Status lists dated more than this many days before the checking time are no evidence.", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Status lists dated more than this many days before the checking time are no evidence.", valueName: "days"))
     var maxStatusAge: Int?
 
     @Option(help: ArgumentHelp("A trust list file (repeat for several); needs --anchor.", valueName: "trust.json"))

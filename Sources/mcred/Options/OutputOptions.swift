@@ -3,7 +3,7 @@ import CredentialCore
 
 /// `--out` and `--force`: where a command writes its result, shared by the commands that write files.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - is standard output (not for keygen: a key is never printed).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - is standard output.", valueName: "file"))
     var out: String?
 
     @Flag(help: "Replace --out if it is an existing regular file (never a folder, device, FIFO or symbolic link).")

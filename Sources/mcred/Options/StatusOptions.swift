@@ -9,7 +9,7 @@ struct StatusOptions: ParsableArguments {
         valueName: "list.json"))
     var statusList: String?
 
-    @Option(help: ArgumentHelp("Use this index instead of a random one (one credential only).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Use this index instead of a random one (one credential only).", valueName: "n"))
     var statusIndex: Int?
 
     @Option(help: ArgumentHelp("Pick random indices only inside A-B (for several machines issuing from one list).", valueName: "A-B"))
