@@ -93,6 +93,21 @@ struct StatusTrustCLITests {
         #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("REVOKED"))
     }
 
+    @Test("a bad trust add option is named as the option, before the list is touched")
+    func trustAddNamesOption() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["keygen", "--out", "agency.key"], in: folder).status == 0)
+        #expect(try CLI.run(["trust", "create", "--key", "agency.key", "--name", "A", "--out", "trust.json"], in: folder).status == 0)
+        let before = try read(folder, "trust.json")
+        let result = try CLI.run(
+            ["trust", "add", "--key", "agency.key", "--list", "trust.json", "--issuer", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+             "--name", "X", "--country", "es"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("mcred: --country: country must be an ISO 3166-1 alpha-2 code"), "\(result.stderr)")
+        #expect(try read(folder, "trust.json") == before)
+    }
+
     @Test("issuer revokes, verifier with the new list catches it; without a list the status is unknown")
     func revocationWalkthrough() throws {
         let folder = try CLI.temporaryDirectory()

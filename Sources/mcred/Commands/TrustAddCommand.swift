@@ -50,10 +50,19 @@ struct TrustAddCommand: ParsableCommand {
 
     func run() throws {
         let anchor = TrustListIssuer(key: try KeyPermissions.readPrivateKey(at: target.key))
-        let entry = try TrustListEntry(
-            issuer: target.issuer, organization: org, name: name, country: country, accreditation: accreditation,
-            validFrom: try from.map { try parseDateOption($0, option: "--from").text },
-            validUntil: try until.map { try parseDateOption($0, option: "--until", bound: .end).text })
+        let validFrom = try from.map { try parseDateOption($0, option: "--from").text }
+        let validUntil = try until.map { try parseDateOption($0, option: "--until", bound: .end).text }
+        let entry: TrustListEntry
+        do {
+            entry = try TrustListEntry(
+                issuer: target.issuer, organization: org, name: name, country: country, accreditation: accreditation,
+                validFrom: validFrom, validUntil: validUntil)
+        } catch {
+            // The entry is made from options: name the option, not the member it would become.
+            let options = ["id": "--issuer", "organization": "--org", "name": "--name", "country": "--country",
+                           "validFrom": "--from", "validUntil": "--until"]
+            throw ValidationError("\(error.pointer?.tokens.last.flatMap { options[$0] } ?? "trust add"): \(error.message)")
+        }
         var replacing = false
         _ = try ListFile.edit(target.list) { document in
             replacing = try anchor.ownList(document).entry(for: target.issuer) != nil
