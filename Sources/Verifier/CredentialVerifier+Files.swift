@@ -23,7 +23,12 @@ extension CredentialVerifier {
         do throws(CredentialError) {
             document = try PrintableCredential.isHTML(bytes) ? PrintableCredential.parseCredential(inPage: bytes) : JSONValue(parsing: bytes)
         } catch {
-            return FileReport(file: file, error: error.inFile(file).description)
+            var description = error.inFile(file).description
+            // A second document on the next line is most likely a JSON Lines batch given as one file.
+            if error.code == .trailingData, let line = error.line, line > 1 {
+                description += " (a JSON Lines file, one credential per line, is checked with mcred verify --batch)"
+            }
+            return FileReport(file: file, error: description)
         }
         guard let kind = DocumentKind.detect(document) else {
             let error = CredentialError(

@@ -10,6 +10,14 @@ struct CredentialVerifierTests {
 
     func failing(_ report: CredentialReport) -> [CheckID] { report.failingChecks(strict: false).map(\.check) }
 
+    @Test("a JSON Lines file given as one document is an error that points to --batch; other trailing data is not")
+    func jsonLinesHint() {
+        let lines = verifier.verifyDocument(Array("{\"a\":1}\n{\"b\":2}\n".utf8), file: "batch.jsonl")
+        #expect(lines.error?.hasSuffix("(a JSON Lines file, one credential per line, is checked with mcred verify --batch)") == true)
+        let sameLine = verifier.verifyDocument(Array("{\"a\":1} {\"b\":2}".utf8), file: "x.json")
+        #expect(sameLine.error?.contains("--batch") == false)
+    }
+
     @Test("the W3C eddsa-jcs-2022 credential fails only on its https issuer not owning the did:key")
     func w3cVector() throws {
         let report = verifier.verify(try vectorJSON("w3c-signedJCS"))
