@@ -26,6 +26,6 @@ struct WalletShowCommand: ParsableCommand {
 
     func run() throws {
         let credential = try WalletFile.read(wallet).credential(withID: id)
-        try Terminal.out(credential.prettyPrinted().trimmingCharacters(in: .newlines))
+        try Terminal.out(credential.prettyPrinted(terminalSafe: true).trimmingCharacters(in: .newlines))
     }
 }
