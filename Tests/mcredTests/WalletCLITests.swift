@@ -276,6 +276,24 @@ struct LearnerOutputSafetyTests {
         #expect(imported.stderr.contains("this is JSON, not an encrypted backup"), "\(imported.stderr)")
     }
 
+    @Test("a wallet its owner made read-only is not edited: exit 2, the file, its mode and its backup unchanged")
+    func readOnlyWallet() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("wallet.json").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let backup = try Data(contentsOf: URL(fileURLWithPath: path + ".bak"))
+        let id = try #require(try CLI.run(["wallet", "list", "--json", "wallet.json"], in: folder).stdout
+            .split(separator: "\"").first { $0.hasPrefix("urn:uuid:") })
+        let result = try CLI.run(["wallet", "remove", "wallet.json", String(id)], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("wallet.json: the file is read-only (mode 400)"), "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o400)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
+    }
+
     @Test("a presentation is written private (0600), as the wallet it comes from")
     func presentationMode() throws {
         let folder = try learnerFolder()
