@@ -294,6 +294,38 @@ struct LearnerOutputSafetyTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
     }
 
+    @Test("present refuses a credential changed since it was added, and names one that expired while held; wallet list marks both")
+    func presentChecksFirst() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A credential valid in 2019 only, added as of then.
+        var template = try CLI.template("construction")
+        template["validFrom"] = "2019-01-01T00:00:00Z"
+        template["id"] = "urn:uuid:0c7e1f3a-5b8d-4e2a-9f61-2d4c8b7a0e13"
+        _ = try CLI.writeJSON(template, "old.json", in: folder)
+        let issued = try CLI.run(["issue", "--key", CLI.exampleKey, "--valid-until", "2020-01-01", "old.json", "--out", "old.vc.json"], in: folder)
+        #expect(issued.status == 0, "\(issued.stderr)")
+        #expect(try CLI.run(["wallet", "add", "--at", "2019-06-01", "wallet.json", "old.vc.json"], in: folder).status == 0)
+        let expired = try CLI.run(
+            ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d",
+             "--select", "urn:uuid:0c7e1f3a-5b8d-4e2a-9f61-2d4c8b7a0e13", "--out", "share.json"], in: folder)
+        #expect(expired.status == 0)
+        #expect(expired.stderr.contains("warning: urn:uuid:0c7e1f3a-5b8d-4e2a-9f61-2d4c8b7a0e13 fails validity: expired"), "\(expired.stderr)")
+        #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("FAILS validity: expired"))
+
+        // The other credential, edited inside the wallet file.
+        let url = folder.appendingPathComponent("wallet.json")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let first = try #require(text.range(of: "\"ectsCredits\": 2.5"))
+        text.replaceSubrange(first, with: "\"ectsCredits\": 60")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let changed = try CLI.run(["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d", "--out", "all.json"], in: folder)
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("1 credential would fail for any verifier; nothing was written"), "\(changed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("all.json").path))
+        #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("FAILS signature"))
+    }
+
     @Test("a presentation is written private (0600), as the wallet it comes from")
     func presentationMode() throws {
         let folder = try learnerFolder()

@@ -2,6 +2,7 @@ import ArgumentParser
 import CredentialCore
 import Foundation
 import Signing
+import Verifier
 import Wallet
 
 /// `mcred present`: share part of a wallet, signed by the holder.
@@ -48,11 +49,37 @@ struct PresentCommand: ParsableCommand {
         if domain.isEmpty { throw ValidationError("--domain must not be empty") }
     }
 
+    /// Checks what is about to be shared as the verifier will: a credential whose signature or
+    /// structure fails (changed since it was added) is refused, since every verifier would reject it;
+    /// one that fails another check (expired while held, revoked, a stack missing a part) is named
+    /// on standard error and shared, since the holder may still mean to show it.
+    /// - Throws: `WalletError` `refused` (exit 1), naming each credential.
+    static func checkBeforeSharing(_ presentation: JSONValue, wallet: String) throws {
+        let report = CredentialVerifier().verify(CheckedDocument(presentation, kind: .presentation), file: wallet)
+        var refusals: [String] = []
+        for credential in report.credentials {
+            let name = credential.id ?? credential.pointer.description
+            for check in credential.checks where check.result == .fail && check.check != .holder {
+                if check.check == .schema || check.check == .signature {
+                    refusals.append("\(name): \(check.check): \(check.message)")
+                } else {
+                    Terminal.note("warning: \(TerminalSafe.escape(name)) fails \(check.check): \(TerminalSafe.escape(check.message))")
+                }
+            }
+        }
+        guard refusals.isEmpty else {
+            throw WalletError(
+                .refused, "\(refusals.count) credential\(refusals.count == 1 ? "" : "s") would fail for any verifier; nothing was written (remove \(refusals.count == 1 ? "it" : "them") from the wallet or leave \(refusals.count == 1 ? "it" : "them") out with --select)",
+                file: wallet, details: refusals)
+        }
+    }
+
     func run() throws {
         try OutputOptions.refuse(out, [("the --wallet file", wallet), ("the --key file", key)])
         let holderKey = try KeyPermissions.readPrivateKey(at: key)
         let held = try WalletFile.read(wallet)
         let presentation = try held.presentation(selecting: select, key: holderKey, challenge: challenge, domain: domain)
+        try Self.checkBeforeSharing(presentation, wallet: wallet)
         // It holds what the wallet holds (names, grades): private to its owner, as the wallet is.
         try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, mode: 0o600, overwrite: force)
         if out != "-" {

@@ -11,8 +11,9 @@ struct WalletListCommand: ParsableCommand {
         abstract: "List the credentials in a wallet.",
         discussion: """
             One line per credential: id, title, issuer, ECTS, EQF level, date of issue, and its \
-            status as last known from the status lists the wallet holds. A stacked credential is \
-            followed by its parts.
+            status as last known from the status lists the wallet holds, then each check that \
+            fails now (FAILS validity: an expiry passed while it was held; FAILS signature: the \
+            entry was changed). A stacked credential is followed by its parts.
 
             Example:
               mcred wallet list wallet.json
@@ -56,6 +57,9 @@ struct WalletEntry {
     let issued: String?
     let status: CheckOutcome?
     let parts: [String]
+    /// The checks other than `status` that fail now (an expiry passed while it was held, an
+    /// entry edited by hand, a stack whose part was removed).
+    let failing: [CheckOutcome]
 
     init(_ document: JSONValue, _ report: CredentialReport) {
         let credential = try? Credential(document)
@@ -68,6 +72,7 @@ struct WalletEntry {
         issued = credential?.validFrom
         status = report[.status]
         parts = credential.flatMap(StackedCredential.init)?.components.map(\.id) ?? []
+        failing = report.checks.filter { [.schema, .signature, .validity, .stack].contains($0.check) && $0.result == .fail }
     }
 
     var statusText: String {
@@ -86,7 +91,9 @@ struct WalletEntry {
         if let ects { text += ", \(ects) ECTS" }
         if let eqf { text += ", EQF \(eqf)" }
         if let issued { text += ", issued \(issued)" }
-        return text + ", " + statusText
+        text += ", " + statusText
+        for check in failing { text += ", FAILS \(check.check): \(check.message)" }
+        return text
     }
 
     var jsonValue: JSONValue {
@@ -100,6 +107,7 @@ struct WalletEntry {
         object["status"] = status.map { .string($0.result.rawValue) } ?? .null
         object["statusMessage"] = status.map { .string($0.message) } ?? .null
         object["parts"] = .array(parts.map(JSONValue.string))
+        object["failing"] = .array(failing.map { .object(["check": .string($0.check.rawValue), "message": .string($0.message)]) })
         return .object(object)
     }
 }
