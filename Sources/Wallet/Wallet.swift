@@ -18,6 +18,14 @@ public struct Wallet: Sendable {
     public var credentials: [JSONValue]
     /// Status-list credentials seen, at most one (the newest) per list id.
     public var statusLists: [JSONValue]
+    /// What the file holds beyond the members mcred manages (written by another tool, or by
+    /// hand): kept as read, after them. `type` entries other than the two are kept too.
+    var otherMembers = JSONObject()
+    var otherTypes: [JSONValue] = []
+    var otherContexts: [JSONValue] = []
+
+    /// The members mcred writes and manages.
+    static let managedMembers: Set<String> = ["@context", "type", "holder", "verifiableCredential", Presentation.statusListsMember]
 
     /// An empty wallet for `holder`.
     public init(holder: DIDKey) {
@@ -42,6 +50,9 @@ public struct Wallet: Sendable {
         if let credentials = view.object["verifiableCredential"], credentials.arrayValue == nil {
             throw WalletError(.invalidWallet, "/verifiableCredential: must be an array", file: file)
         }
+        if let lists = view.object[Presentation.statusListsMember], lists.arrayValue == nil {
+            throw WalletError(.invalidWallet, "/\(Presentation.statusListsMember): must be an array", file: file)
+        }
         // Two credentials under one id (a hand edit, a merge) would make remove, show and present
         // act on whichever comes first: the wallet is refused until one of them is taken out.
         var seen: [ScalarKey: Int] = [:]
@@ -56,6 +67,15 @@ public struct Wallet: Sendable {
         self.holder = holder
         self.credentials = view.credentials.map(\.value)
         self.statusLists = view.statusLists
+        for member in view.object where !Self.managedMembers.contains(member.key) {
+            otherMembers[member.key] = member.value
+        }
+        otherContexts = (view.object["@context"]?.arrayValue ?? []).filter { context in
+            !Self.context.contains { context.stringValue.hasSameBytes(as: $0) }
+        }
+        otherTypes = (view.object["type"]?.arrayValue ?? []).filter { type in
+            !["VerifiablePresentation", "LearnerWallet"].contains { type.stringValue.hasSameBytes(as: $0) }
+        }
     }
 
     /// Parses a wallet file's bytes.
@@ -73,11 +93,12 @@ public struct Wallet: Sendable {
     /// The wallet document.
     public var jsonValue: JSONValue {
         var object = JSONObject()
-        object["@context"] = .array(Self.context.map(JSONValue.string))
-        object["type"] = .array(["VerifiablePresentation", "LearnerWallet"])
+        object["@context"] = .array(Self.context.map(JSONValue.string) + otherContexts)
+        object["type"] = .array(["VerifiablePresentation", "LearnerWallet"] + otherTypes)
         object["holder"] = .string(holder)
         object["verifiableCredential"] = .array(credentials)
         if !statusLists.isEmpty { object[Presentation.statusListsMember] = .array(statusLists) }
+        for member in otherMembers { object[member.key] = member.value }
         return .object(object)
     }
 

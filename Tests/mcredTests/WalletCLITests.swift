@@ -326,6 +326,32 @@ struct LearnerOutputSafetyTests {
         #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("FAILS signature"))
     }
 
+    @Test("members, types and contexts another tool wrote into the wallet are kept by add and remove; a malformed list member is refused")
+    func unknownMembersKept() throws {
+        let folder = try learnerFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("wallet.json")
+        var wallet = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        wallet["name"] = "Maria's main wallet"
+        wallet["type"] = (wallet["type"] as? [Any] ?? []) + ["MyWalletApp"]
+        wallet["@context"] = (wallet["@context"] as? [Any] ?? []) + ["https://wallet.example/ctx"]
+        try JSONSerialization.data(withJSONObject: wallet).write(to: url)
+        let added = try CLI.run(["wallet", "add", "wallet.json", CLI.packageRoot.appendingPathComponent("spec/examples/agri-food.signed.json").path], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        #expect(after["name"] as? String == "Maria's main wallet")
+        #expect(after["type"] as? [String] == ["VerifiablePresentation", "LearnerWallet", "MyWalletApp"])
+        #expect((after["@context"] as? [String])?.last == "https://wallet.example/ctx")
+        #expect((after["verifiableCredential"] as? [Any])?.count == 2)
+
+        var malformed = after
+        malformed["statusListCredentials"] = ["note": "x"]
+        try JSONSerialization.data(withJSONObject: malformed).write(to: url)
+        let refused = try CLI.run(["wallet", "list", "wallet.json"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("wallet.json: /statusListCredentials: must be an array"))
+    }
+
     @Test("a presentation is written private (0600), as the wallet it comes from")
     func presentationMode() throws {
         let folder = try learnerFolder()
