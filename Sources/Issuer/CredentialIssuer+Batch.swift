@@ -30,7 +30,7 @@ extension CredentialIssuer {
                 do throws(CredentialError) {
                     template = try JSONValue(parsing: line.bytes)
                 } catch {
-                    throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")
+                    throw IssuerError(.invalidTemplate, "not valid JSON: \(error.descriptionWithinLine)")
                 }
                 let canonical = try issueWithCanonicalForm(template, timestamp: timestamp, status: status).canonical
                 return BatchItem(line: line.number, result: .success(canonical))

@@ -158,7 +158,7 @@ extension CredentialIssuer {
             do throws(CredentialError) {
                 template = try JSONValue(parsing: line.bytes, limits: JSONLimits(maxBytes: lineLimit))
             } catch {
-                throw IssuerError(.invalidTemplate, "not valid JSON: \(error.description)")
+                throw IssuerError(.invalidTemplate, "not valid JSON: \(error.descriptionWithinLine)")
             }
             if case .string(let id)? = template["id"] { digest = IDDigest(id) }
             guard signs else {

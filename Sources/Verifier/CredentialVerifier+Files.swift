@@ -59,7 +59,7 @@ extension CredentialVerifier {
                 return verify(document, pointer: .root, line: line.number, canonical: canonical)
             } catch {
                 return .notACredential(
-                    "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
+                    "not valid JSON: \(error.descriptionWithinLine)", failurePointer: error.pointer, line: line.number,
                     skipMessage: "not checked: the line is not valid JSON", checkIDs: checks.map(\.id))
             }
         }
@@ -124,7 +124,7 @@ extension CredentialVerifier {
             return verify(document, pointer: .root, line: line.number, canonical: canonical)
         } catch {
             return .notACredential(
-                "not valid JSON: \(error.description)", failurePointer: error.pointer, line: line.number,
+                "not valid JSON: \(error.descriptionWithinLine)", failurePointer: error.pointer, line: line.number,
                 skipMessage: "not checked: the line is not valid JSON", checkIDs: checks.map(\.id))
         }
     }

@@ -90,8 +90,10 @@ extension Wallet {
                     if position < heldBefore { outcomes.append(outcome) } else { repeats.append(outcome) }
                     continue
                 }
-                if let id, held.contains(where: { $0.id.hasSameBytes(as: id) }) {
-                    refusals.append("\(item.file): another credential with id \(id) is already in the wallet")
+                if let id, let position = held.firstIndex(where: { $0.id.hasSameBytes(as: id) }) {
+                    refusals.append(position < heldBefore
+                        ? "\(item.file): another credential with id \(id) is already in the wallet"
+                        : "\(item.file): another file of this call has the id \(id)")
                     continue
                 }
                 held.append((id, canonical))

@@ -274,6 +274,23 @@ struct LearnerOutputSafetyTests {
         let imported = try CLI.run(["wallet", "import", "wallet.json", "--passphrase-file", "pass.txt", "--out", "r.json"], in: folder)
         #expect(imported.status == 2)
         #expect(imported.stderr.contains("this is JSON, not an encrypted backup"), "\(imported.stderr)")
+        // A short passphrase is allowed, with a warning; a long one gets none.
+        try Data("abc\n".utf8).write(to: folder.appendingPathComponent("short.txt"))
+        let short = try CLI.run(["wallet", "export", "wallet.json", "--passphrase-file", "short.txt", "--out", "short.jwe"], in: folder)
+        #expect(short.status == 0)
+        #expect(short.stderr.contains("warning: a passphrase shorter than 12 characters is easy to guess"), "\(short.stderr)")
+        let long = try CLI.run(["wallet", "export", "wallet.json", "--passphrase-file", "pass.txt", "--out", "long.jwe"], in: folder)
+        #expect(long.status == 0 && !long.stderr.contains("easy to guess"))
+        // Two new files with one id: the second is named as clashing with the first, not with the wallet.
+        var template = try CLI.template("agri-food")
+        template["id"] = "urn:uuid:1d7a4c2e-8f3b-4a61-b0c9-5e2f7d8a9b10"
+        _ = try CLI.writeJSON(template, "t.json", in: folder)
+        for (name, until) in [("a.json", "2040-01-01"), ("b.json", "2041-01-01")] {
+            #expect(try CLI.run(["issue", "--key", CLI.exampleKey, "--valid-until", until, "t.json", "--out", name], in: folder).status == 0)
+        }
+        let clash = try CLI.run(["wallet", "add", "wallet.json", "a.json", "b.json"], in: folder)
+        #expect(clash.status == 1)
+        #expect(clash.stderr.contains("b.json: another file of this call has the id urn:uuid:1d7a4c2e-8f3b-4a61-b0c9-5e2f7d8a9b10"), "\(clash.stderr)")
     }
 
     @Test("a wallet its owner made read-only is not edited: exit 2, the file, its mode and its backup unchanged")

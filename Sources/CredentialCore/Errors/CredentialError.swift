@@ -97,4 +97,15 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         if let pointer { text += (pointer.description.isEmpty ? "(root)" : pointer.description) + ": " }
         return text + message
     }
+
+    /// `column N: pointer: message`, for an error in one line of a JSON Lines batch, which the
+    /// caller names as `FILE:LINE` (a JSON Lines record has no line breaks, so its line is 1).
+    public var descriptionWithinLine: String {
+        var copy = self
+        copy.file = nil
+        guard copy.line == 1, let column = copy.column else { return copy.description }
+        copy.line = nil
+        copy.column = nil
+        return "column \(column): " + copy.description
+    }
 }

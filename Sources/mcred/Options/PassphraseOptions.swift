@@ -18,6 +18,18 @@ struct PassphraseOptions: ParsableArguments {
     /// The passphrase as bytes (UTF-8, without the line ending).
     /// - Parameter confirm: prompt twice and require the same answer (for a new backup).
     func passphrase(confirm: Bool) throws -> [UInt8] {
+        let passphrase = try read(confirm: confirm)
+        // PBKDF2 slows each guess; it cannot make a short passphrase hard to guess.
+        if confirm, String(decoding: passphrase, as: UTF8.self).count < Self.advisedLength {
+            Terminal.note("warning: a passphrase shorter than \(Self.advisedLength) characters is easy to guess; anyone with the backup file can try")
+        }
+        return passphrase
+    }
+
+    /// The length below which a new backup's passphrase gets a warning.
+    static let advisedLength = 12
+
+    private func read(confirm: Bool) throws -> [UInt8] {
         if let passphraseFile {
             let bytes = try FileIO.read(passphraseFile, limit: 64 * 1024)
             let line = Array(bytes.prefix { $0 != 0x0A && $0 != 0x0D })

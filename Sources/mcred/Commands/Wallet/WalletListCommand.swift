@@ -80,7 +80,7 @@ struct WalletEntry {
         switch status.result {
         case .skip: return "no status list"
         case .pass: return "not revoked"
-        case .fail: return "REVOKED/SUSPENDED"
+        case .fail: return status.message.hasPrefix("suspended") ? "SUSPENDED" : "REVOKED"
         case .unknown, .warn: return "status unknown"
         }
     }
