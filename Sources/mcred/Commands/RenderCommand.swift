@@ -13,8 +13,9 @@ struct RenderCommand: ParsableCommand {
             outcomes, stack parts and identifiers, prints well, loads nothing and runs no script. It \
             embeds the exact signed JSON in <script type="application/vc">, so the saved page verifies \
             by itself: `mcred verify CRED.html` or the `mcred serve` page. On paper it is a readable \
-            record only. A credential whose schema or signature check fails is not rendered (exit 1); \
-            a wallet, presentation or anything else is refused (exit 2).
+            record only. A printable page is read through the credential it embeds and rendered \
+            again. A credential whose schema or signature check fails is not rendered (exit 1); a \
+            wallet, presentation or anything else is refused (exit 2).
 
             Example:
               mcred render construction.vc.json --out construction.html
