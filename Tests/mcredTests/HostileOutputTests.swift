@@ -184,14 +184,7 @@ struct HostileOutputTests {
         // mcred now waits for standard input; give it time to install its handlers.
         Thread.sleep(forTimeInterval: 0.5)
         process.terminate()
-        // Never hang the suite: a process still alive after a long grace period is killed and fails.
-        var waited = 0
-        while process.isRunning && waited < 200 {
-            Thread.sleep(forTimeInterval: 0.05)
-            waited += 1
-        }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        Self.waitForEnd(of: process)
         try input.fileHandleForWriting.close()
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == SIGTERM)
@@ -222,7 +215,8 @@ struct HostileOutputTests {
         return (process, input, line)
     }
 
-    /// Waits for `process` to end; one still alive after ten seconds is killed (never hang the suite).
+    /// Waits for `process` to end. Never hang the suite: a process still alive after ten seconds is
+    /// killed, and the test fails on its status.
     static func waitForEnd(of process: Process) {
         var waited = 0
         while process.isRunning && waited < 200 {
