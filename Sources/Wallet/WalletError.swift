@@ -49,6 +49,14 @@ public struct WalletError: Error, Sendable, Equatable, CustomStringConvertible {
         ([(file.map { $0 + ": " } ?? "") + message] + details.map { "  " + $0 }).joined(separator: "\n")
     }
 
+    /// This error, naming `path` when it names no file yet (an error about a wallet's content,
+    /// raised where the wallet's file is not known).
+    public func naming(_ path: String) -> WalletError {
+        var copy = self
+        if copy.file == nil { copy.file = path }
+        return copy
+    }
+
     /// True for a refusal that is a verdict (exit 1) rather than a failure to process (exit 2).
     public var isVerdict: Bool { code == .refused || code == .notFound || code == .wrongHolder }
 }

@@ -56,7 +56,12 @@ public enum WalletFile {
                 throw WalletError(.fileFailure, error.description)
             }
             var wallet = try Wallet(parsing: previous, file: path)
-            let result = try change(&wallet)
+            let result: Result
+            do throws(WalletError) {
+                result = try change(&wallet)
+            } catch {
+                throw error.naming(path)
+            }
             let updated = bytes(of: wallet)
             // Nothing changed: leave the file and its backup alone.
             guard updated != previous else { return result }

@@ -274,6 +274,13 @@ struct LearnerOutputSafetyTests {
         let imported = try CLI.run(["wallet", "import", "wallet.json", "--passphrase-file", "pass.txt", "--out", "r.json"], in: folder)
         #expect(imported.status == 2)
         #expect(imported.stderr.contains("this is JSON, not an encrypted backup"), "\(imported.stderr)")
+        // An unknown id, or another key, is named with the wallet it was looked for in.
+        for arguments in [["wallet", "show", "wallet.json", "urn:x"], ["wallet", "remove", "wallet.json", "urn:x"],
+                          ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d", "--select", "urn:x", "--out", "s.json"]] {
+            let missing = try CLI.run(arguments, in: folder)
+            #expect(missing.status == 1)
+            #expect(missing.stderrWithoutKeyWarnings == "mcred: wallet.json: no credential with id urn:x in the wallet\n", "\(missing.stderr)")
+        }
         // A short passphrase is allowed, with a warning; a long one gets none.
         try Data("abc\n".utf8).write(to: folder.appendingPathComponent("short.txt"))
         let short = try CLI.run(["wallet", "export", "wallet.json", "--passphrase-file", "short.txt", "--out", "short.jwe"], in: folder)

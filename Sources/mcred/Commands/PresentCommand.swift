@@ -78,7 +78,12 @@ struct PresentCommand: ParsableCommand {
         try OutputOptions.refuse(out, [("the --wallet file", wallet), ("the --key file", key)])
         let holderKey = try KeyPermissions.readPrivateKey(at: key)
         let held = try WalletFile.read(wallet)
-        let presentation = try held.presentation(selecting: select, key: holderKey, challenge: challenge, domain: domain)
+        let presentation: JSONValue
+        do {
+            presentation = try held.presentation(selecting: select, key: holderKey, challenge: challenge, domain: domain)
+        } catch {
+            throw error.naming(wallet)
+        }
         try Self.checkBeforeSharing(presentation, wallet: wallet)
         // It holds what the wallet holds (names, grades): private to its owner, as the wallet is.
         try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, mode: 0o600, overwrite: force)

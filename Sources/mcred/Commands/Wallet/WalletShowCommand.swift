@@ -25,7 +25,12 @@ struct WalletShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let credential = try WalletFile.read(wallet).credential(withID: id)
+        let credential: JSONValue
+        do {
+            credential = try WalletFile.read(wallet).credential(withID: id)
+        } catch {
+            throw error.naming(wallet)
+        }
         try Terminal.out(credential.prettyPrinted(terminalSafe: true).trimmingCharacters(in: .newlines))
     }
 }
