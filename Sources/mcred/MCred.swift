@@ -14,8 +14,9 @@ struct MCred: ParsableCommand {
         abstract: "Issue, hold and verify signed EU micro-credentials (W3C VC 2.0, eddsa-jcs-2022, did:key).",
         discussion: """
             Exit codes: 0 success (every check passed), 1 a verdict (a check failed, a template was \
-            refused), 2 the input could not be processed (usage error, unreadable file, invalid JSON, \
-            bad key file) or the output could not be written.
+            refused; in a --batch, also a line that is not valid JSON), 2 the input could not be \
+            processed (usage error, unreadable file, invalid JSON, bad key file) or the output could \
+            not be written.
 
             Start with:  mcred keygen --out issuer.key
             """,
