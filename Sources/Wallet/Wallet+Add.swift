@@ -1,5 +1,6 @@
 public import CredentialCore
 public import Verifier
+import Foundation
 
 extension Wallet {
     /// A document offered to `add`, with the file it came from.
@@ -66,8 +67,8 @@ extension Wallet {
         // The same credential given twice in one call: named after the first one's outcome.
         var repeats: [AddOutcome] = []
 
-        // Status lists are judged once every incoming credential is known: a list is kept only for
-        // a credential (held or incoming) that names it and whose issuer signed it.
+        // Status lists are judged once every incoming credential is known: a list is kept only when
+        // a credential (held or incoming) names it.
         var incomingLists: [(item: Incoming, id: String)] = []
         for item in incoming {
             let id = item.document["id"]?.stringValue
@@ -106,7 +107,6 @@ extension Wallet {
         }
 
         for (item, id) in incomingLists {
-            let signer = Credential.issuerID(of: item.document)
             let naming = (credentials + candidates.map(\.incoming.document)).filter { credential in
                 Self.statusListIDs(of: credential).contains { $0.elementsEqual(id.utf8) }
             }
@@ -114,13 +114,22 @@ extension Wallet {
                 refusals.append("\(item.file): status list refused: no credential in the wallet or in this call names \(id)")
                 continue
             }
-            guard let signer, naming.contains(where: { Credential.issuerID(of: $0).hasSameBytes(as: signer) }) else {
-                let issuers = Set(naming.compactMap { Credential.issuerID(of: $0) }).sorted().joined(separator: ", ")
-                refusals.append("\(item.file): status list refused: it is signed by \(signer ?? "no issuer"), not by the issuer of the credentials that name it (\(issuers))")
+            // Dated after the real time (reachable with --at): kept, it would outrank every genuine
+            // renewal of its signer until that date.
+            if let from = item.document["validFrom"]?.stringValue.flatMap(XSDDateTime.parse), from > Date() {
+                refusals.append("\(item.file): status list refused: it is dated \(item.document["validFrom"]?.stringValue ?? ""), in the future")
                 continue
             }
+            // One snapshot per list and signer: a list signed by someone else never displaces the
+            // issuer's, and verifiers use only the lists they can tie to a credential's issuer.
+            let signer = Credential.issuerID(of: item.document) ?? ""
+            var notes: [String] = []
+            if !naming.contains(where: { Credential.issuerID(of: $0).hasSameBytes(as: signer) }) {
+                let issuers = Set(naming.compactMap { Credential.issuerID(of: $0) }).sorted().joined(separator: ", ")
+                notes.append("signed by \(signer), not by the issuer of the credentials that name it (\(issuers)): verifiers count it only with a trust list that puts both keys in one organisation")
+            }
             let kept = Self.keepNewest(item.document, id: id, in: &lists)
-            outcomes.append(AddOutcome(file: item.file, id: id, action: kept ? .statusListKept : .statusListNotNewer, notes: []))
+            outcomes.append(AddOutcome(file: item.file, id: id, action: kept ? .statusListKept : .statusListNotNewer, notes: kept ? notes : []))
         }
 
         // Verify every candidate in the company of everything the wallet will hold.
@@ -171,18 +180,19 @@ extension Wallet {
         return outcomes + repeats
     }
 
-    /// Keeps `list` in `lists` when no snapshot of the same `id` is newer; returns whether it was kept.
+    /// Keeps `list` in `lists` when no snapshot of the same `id` by the same signer is newer;
+    /// returns whether it was kept.
     static func keepNewest(_ list: JSONValue, id: String, in lists: inout [JSONValue]) -> Bool {
         let date = list["validFrom"]?.stringValue.flatMap(XSDDateTime.parse)
-        guard let index = lists.firstIndex(where: { $0["id"]?.stringValue.hasSameBytes(as: id) ?? false }) else {
+        let signer = Credential.issuerID(of: list) ?? ""
+        guard let index = lists.firstIndex(where: {
+            ($0["id"]?.stringValue.hasSameBytes(as: id) ?? false) && Credential.issuerID(of: $0).hasSameBytes(as: signer)
+        }) else {
             lists.append(list)
             return true
         }
-        // A snapshot from another signer (kept before lists were bound to their credentials' issuer)
-        // gives way to the issuer's own list, whatever their dates.
-        let sameSigner = Credential.issuerID(of: lists[index]).hasSameBytes(as: Credential.issuerID(of: list) ?? "")
         let heldDate = lists[index]["validFrom"]?.stringValue.flatMap(XSDDateTime.parse)
-        if sameSigner, let heldDate, let date, heldDate > date { return false }
+        if let heldDate, let date, heldDate > date { return false }
         if lists[index].canonicalBytes == list.canonicalBytes { return false }
         lists[index] = list
         return true

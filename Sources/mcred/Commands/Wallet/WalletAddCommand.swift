@@ -15,8 +15,11 @@ struct WalletAddCommand: ParsableCommand {
             A credential whose schema, signature or validity check fails, or that is revoked, is \
             refused; so is one whose credentialSubject.id is someone else (unless \
             --allow-other-subject). If any file is refused, nothing is written (exit 1). The same \
-            credential twice is a no-op. Status-list credentials are kept as snapshots, the newest \
-            per list.
+            credential twice is a no-op. A status-list credential is kept as a snapshot, the newest \
+            per list and signer, when a credential of the wallet (or of the same call) names it; \
+            one that no credential names, or that is expired or dated in the future, is refused. \
+            A list signed by another key than the issuer's is kept with a note: it displaces \
+            nothing, and verifiers count it only through a trust list.
 
             Example:
               mcred wallet add wallet.json construction.vc.json agri-food.vc.json
