@@ -62,7 +62,7 @@ extension Wallet {
         var outcomes: [AddOutcome] = []
         var candidates: [(incoming: Incoming, canonical: [UInt8])] = []
         var lists = statusLists
-        var held = credentials.map { (id: $0["id"]?.stringValue, canonical: $0.canonicalBytes) }
+        var held = credentials.map { (id: $0["id"]?.stringValue, canonical: $0.canonicalBytes, file: String?.none) }
         let heldBefore = held.count
         // The same credential given twice in one call: named after the first one's outcome.
         var repeats: [AddOutcome] = []
@@ -94,10 +94,10 @@ extension Wallet {
                 if let id, let position = held.firstIndex(where: { $0.id.hasSameBytes(as: id) }) {
                     refusals.append(position < heldBefore
                         ? "\(item.file): another credential with id \(id) is already in the wallet"
-                        : "\(item.file): another file of this call has the id \(id)")
+                        : "\(item.file): \(held[position].file ?? "another file") of this call has the same id \(id)")
                     continue
                 }
-                held.append((id, canonical))
+                held.append((id, canonical, item.file))
                 candidates.append((item, canonical))
             case let kind?:
                 refusals.append("\(item.file): a \(kind.rawValue) is not a credential; wallet add takes credentials and status lists")

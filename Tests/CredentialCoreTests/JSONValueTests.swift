@@ -149,12 +149,13 @@ struct JSONValueTests {
 
     @Test("terminal-safe pretty printing writes bidi, C1 and invisible characters as \\u escapes of the same value")
     func prettyTerminalSafe() throws {
-        let value: JSONValue = ["na\u{202E}me": ["Diploma \u{202E}SSAP\u{2028}x\u{85}y\u{9B}z\u{E0041}é😀\u{200D}\u{1}"]]
+        let value: JSONValue = ["na\u{202E}me": ["Diploma \u{202E}SSAP\u{2028}x\u{85}y\u{9B}z\u{E0041}é😀\u{200D}\u{1}", "Maria\u{3164}K\u{34F}\u{E0100}"]]
         let text = value.prettyPrinted(terminalSafe: true)
         #expect(try JSONValue(parsing: Array(text.utf8)) == value)
         #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafe.needsEscape($0) })
         #expect(text.contains(#""na\u202eme""#))
         #expect(text.contains(#""Diploma \u202eSSAP\u2028x\u0085y\u009bz\udb40\udc41é😀\#u{200D}\u0001""#))
+        #expect(text.contains(#""Maria\u3164K\u034f\udb40\udd00""#))
         #expect(value.prettyPrinted(terminalSafe: false) == value.prettyPrinted())
     }
 }

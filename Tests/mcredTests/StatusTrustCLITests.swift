@@ -97,6 +97,35 @@ struct StatusTrustCLITests {
         #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("REVOKED"))
     }
 
+    @Test("wallet list names the state a credential with a revocation and a suspension entry is in: SUSPENDED, not REVOKED")
+    func walletListTwoEntries() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let learnerKey = CLI.packageRoot.appendingPathComponent("keys-example/learner.key").path
+        #expect(try CLI.run(["keygen", "--out", "issuer.key"], in: folder).status == 0)
+        for (purpose, out) in [("revocation", "rev.json"), ("suspension", "sus.json")] {
+            let created = try CLI.run(
+                ["status", "create", "--key", "issuer.key", "--url", "https://example.org/\(purpose)", "--purpose", purpose, "--out", out], in: folder)
+            #expect(created.status == 0, "\(created.stderr)")
+        }
+        var document = try CLI.template("construction")
+        document["credentialStatus"] = ["revocation", "suspension"].map { purpose in
+            ["type": "BitstringStatusListEntry", "statusPurpose": purpose, "statusListIndex": "42",
+             "statusListCredential": "https://example.org/\(purpose)"]
+        }
+        _ = try CLI.writeJSON(document, "two.json", in: folder)
+        #expect(try CLI.run(["issue", "--key", "issuer.key", "two.json", "--out", "two.vc.json"], in: folder).status == 0)
+        #expect(try CLI.run(["wallet", "init", "--holder-key", learnerKey, "--out", "wallet.json"], in: folder).status == 0)
+        let added = try CLI.run(["wallet", "add", "wallet.json", "two.vc.json", "rev.json", "sus.json"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        // Suspended while held: the renewed suspension list comes in, the revocation list is unchanged.
+        #expect(try CLI.run(["status", "set", "--key", "issuer.key", "--list", "sus.json", "--index", "42"], in: folder).status == 0)
+        #expect(try CLI.run(["wallet", "add", "wallet.json", "sus.json"], in: folder).status == 0)
+        let listed = try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout
+        #expect(listed.contains(", SUSPENDED"), "\(listed)")
+        #expect(!listed.contains("REVOKED"), "\(listed)")
+    }
+
     @Test("a bad trust add option is named as the option, before the list is touched")
     func trustAddNamesOption() throws {
         let folder = try CLI.temporaryDirectory()

@@ -239,6 +239,10 @@ struct LearnerOutputSafetyTests {
         #expect(result.stderrWithoutKeyWarnings.contains("mcred never writes its result over a file it reads")
             || result.stderrWithoutKeyWarnings.contains("name one file"), "\(result.stderr)")
         #expect(try contents(folder) == before)
+        // The option at fault is the one named.
+        if let position = arguments.firstIndex(of: "--key-out"), arguments[position + 1] == "pass.txt" {
+            #expect(result.stderr.contains("--key-out pass.txt is the --passphrase-file"), "\(result.stderr)")
+        }
     }
 
     @Test("a wallet file holding two credentials under one id is refused by every wallet command, naming the second")
@@ -297,7 +301,7 @@ struct LearnerOutputSafetyTests {
         }
         let clash = try CLI.run(["wallet", "add", "wallet.json", "a.json", "b.json"], in: folder)
         #expect(clash.status == 1)
-        #expect(clash.stderr.contains("b.json: another file of this call has the id urn:uuid:1d7a4c2e-8f3b-4a61-b0c9-5e2f7d8a9b10"), "\(clash.stderr)")
+        #expect(clash.stderr.contains("b.json: a.json of this call has the same id urn:uuid:1d7a4c2e-8f3b-4a61-b0c9-5e2f7d8a9b10"), "\(clash.stderr)")
     }
 
     @Test("a wallet its owner made read-only is not edited: exit 2, the file, its mode and its backup unchanged")

@@ -40,6 +40,11 @@ public enum TerminalSafe {
             return true
         case 0xFFF9...0xFFFB, 0xE0000...0xE007F:  // interlinear annotation controls, tag characters
             return true
+        // Characters that draw nothing in most fonts (Default_Ignorable or blank fillers): combining
+        // grapheme joiner, Hangul fillers, Khmer inherent vowels, musical formatting, the variation
+        // selectors supplement. (U+FE00–FE0F stay: emoji need them.)
+        case 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0, 0x1D173...0x1D17A, 0xE0100...0xE01EF:
+            return true
         case 0x00...0x1F, 0x7F...0x9F:  // C0 controls (tab and newline too), DEL, C1 controls
             return true
         case 0x061C, 0x200E, 0x200F:  // ARABIC LETTER MARK, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK

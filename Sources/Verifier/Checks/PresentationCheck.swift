@@ -104,7 +104,7 @@ public struct PresentationCheck: DocumentCheck {
             default: nil
             }
             let shown = found.map { $0.map { "\"\($0)\"" }.joined(separator: ", ") }
-                ?? value.map { "\($0.typeName == "array" ? "an array" : "a " + $0.typeName) (not \(field == "domain" ? "a string or strings" : "a string"))" }
+                ?? value.map { "\(["array", "object"].contains($0.typeName) ? "an" : "a") \($0.typeName) (not \(field == "domain" ? "a string or strings" : "a string"))" }
                 ?? "none"
             if let expected {
                 guard let found, found.contains(where: { $0.hasSameBytes(as: expected) }) else {

@@ -63,7 +63,7 @@ struct PresentCommand: ParsableCommand {
                 if check.check == .schema || check.check == .signature {
                     refusals.append("\(name): \(check.check): \(check.message)")
                 } else {
-                    Terminal.note("warning: \(TerminalSafe.escape(name)) fails \(check.check): \(TerminalSafe.escape(check.message))")
+                    Terminal.error("warning: \(TerminalSafe.escape(name)) fails \(check.check): \(TerminalSafe.escape(check.message))")
                 }
             }
         }

@@ -29,7 +29,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The address to listen on (an IP address or localhost); other machines can reach anything but loopback.", valueName: "address"))
     var host = "127.0.0.1"
 
-    @Option(help: ArgumentHelp("The TCP port (0 picks a free one).", valueName: "port"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The TCP port (0 picks a free one).", valueName: "port"))
     var port: UInt16 = 8080
 
     @Option(help: ArgumentHelp("The domain presentations must be made for (default: the host the page is opened under, e.g. 127.0.0.1:8080).", valueName: "domain"))

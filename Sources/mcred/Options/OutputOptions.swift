@@ -20,11 +20,11 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// `refuseInputs` for a command whose output option is not this group's.
-    static func refuse(_ out: String?, _ inputs: [(name: String, path: String?)]) throws {
+    static func refuse(_ out: String?, _ inputs: [(name: String, path: String?)], option: String = "--out") throws {
         guard let out, out != "-" else { return }
         for input in inputs {
             if let path = input.path, FileIO.isSameFile(out, path) {
-                throw ValidationError("--out \(TerminalSafe.escape(out)) is \(input.name); mcred never writes its result over a file it reads")
+                throw ValidationError("\(option) \(TerminalSafe.escape(out)) is \(input.name); mcred never writes its result over a file it reads")
             }
         }
     }

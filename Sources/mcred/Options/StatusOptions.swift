@@ -12,7 +12,7 @@ struct StatusOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Use this index instead of a random one (one credential only).", valueName: "n"))
     var statusIndex: Int?
 
-    @Option(help: ArgumentHelp("Pick random indices only inside A-B (for several machines issuing from one list).", valueName: "A-B"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pick random indices only inside A-B (for several machines issuing from one list).", valueName: "A-B"))
     var statusIndexRange: String?
 
     func validate() throws {

@@ -42,7 +42,7 @@ struct WalletImportCommand: ParsableCommand {
         let inputs = [("the backup", backup), ("the --passphrase-file", passphraseOptions.passphraseFile)]
         try OutputOptions.refuse(out, inputs)
         if let keyOut {
-            try OutputOptions.refuse(keyOut, inputs)
+            try OutputOptions.refuse(keyOut, inputs, option: "--key-out")
             if FileIO.isSamePath(keyOut, out) {
                 throw ValidationError("--key-out and --out name one file, \(TerminalSafe.escape(out)); the key and the wallet need two")
             }

@@ -80,7 +80,13 @@ struct WalletEntry {
         switch status.result {
         case .skip: return "no status list"
         case .pass: return "not revoked"
-        case .fail: return status.message.hasPrefix("suspended") ? "SUSPENDED" : "REVOKED"
+        case .fail:
+            // One reason per status entry, joined by "; ": revoked, suspended, or both.
+            let reasons = status.message.components(separatedBy: "; ")
+            let states = [("revoked", "REVOKED"), ("suspended", "SUSPENDED")].filter { word, _ in
+                reasons.contains { $0.hasPrefix(word + ":") }
+            }.map(\.1)
+            return states.isEmpty ? "REVOKED/SUSPENDED" : states.joined(separator: ", ")
         case .unknown, .warn: return "status unknown"
         }
     }
