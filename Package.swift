@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WalletTests",
-            dependencies: ["Wallet", "Verifier", "Signing", "CredentialCore"],
+            dependencies: ["Wallet", "Verifier", "Issuer", "Signing", "CredentialCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
