@@ -55,14 +55,11 @@ public struct Wallet: Sendable {
         }
         // Two credentials under one id (a hand edit, a merge) would make remove, show and present
         // act on whichever comes first: the wallet is refused until one of them is taken out.
-        var seen: [ScalarKey: Int] = [:]
-        for (position, entry) in view.credentials.enumerated() {
-            guard let id = entry.value["id"]?.stringValue else { continue }
-            if let first = seen.updateValue(position, forKey: ScalarKey(string: id)) {
-                throw WalletError(
-                    .invalidWallet, "\(entry.pointer.appending("id")): \(id) is also the id of /verifiableCredential/\(first); a wallet holds one credential per id (remove one copy from the file)",
-                    file: file)
-            }
+        let entries = view.credentials
+        if let repeated = Presentation.firstRepeatedID(entries.map { $0.value["id"]?.stringValue }) {
+            throw WalletError(
+                .invalidWallet, "\(entries[repeated.second].pointer.appending("id")): \(repeated.id) is also the id of \(entries[repeated.first].pointer); a wallet holds one credential per id (remove one copy from the file)",
+                file: file)
         }
         self.holder = holder
         self.credentials = view.credentials.map(\.value)

@@ -129,6 +129,9 @@ struct CredentialIssuerTests {
             } catch {
                 #expect(error.code == .incomplete)
                 #expect(error.message.contains("did you mean MicroCredential?"))
+                // The template lacks no other element: no "lacks 0", and the option is named.
+                #expect(error.message.contains("--allow-incomplete does not cover a misspelt type"))
+                #expect(!error.message.contains("lacks"))
                 #expect(error.problems.first?.pointer == "/credentialSubject/achievement/achievementType")
             }
         }

@@ -190,6 +190,9 @@ struct JWETests {
         ("padding", "eyJhbGciOiJkaXIifQ==.AA.AA.AA.AA", .invalidJWE),
         ("a space", "eyJhbGciOiJkaXIifQ.AA .AA.AA.AA", .invalidJWE),
         ("JSON serialisation", #"{"protected":"eyJhbGciOiJkaXIifQ"}"#, .unsupportedJWE),
+        ("JSON serialisation with only a ciphertext", #"{"ciphertext":"AA","credential":{"protected":1}}"#, .unsupportedJWE),
+        // Another JSON document (a wallet given in place of its backup), even one that mentions the member names.
+        ("a wallet", #"{"type":["VerifiablePresentation","LearnerWallet"],"name":"\"protected\" \"ciphertext\""}"#, .invalidJWE),
     ]
 
     @Test("text that is not a compact JWE is refused", arguments: malformed)

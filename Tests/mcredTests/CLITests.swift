@@ -83,6 +83,9 @@ struct CLITests {
         #expect(negative.stderr.contains("--max-status-age must be 0 or more days"), "\(negative.stderr)")
         let jobs = try CLI.run(["verify", "--batch", "-", "--jobs", "-2"])
         #expect(jobs.stderr.contains("--jobs must be at least 1"), "\(jobs.stderr)")
+        let port = try CLI.run(["serve", "--port", "-1"])
+        #expect(port.status == 2)
+        #expect(port.stderr.contains("The value '-1' is invalid for '--port <port>'"), "\(port.stderr)")
         // What is required shows as required in the usage line.
         #expect(try CLI.run(["keygen", "--help"]).stdout.contains("USAGE: mcred keygen --out <file> [--force]"))
         #expect(try CLI.run(["stack", "--help"]).stdout.contains("<component.json> ..."))

@@ -139,6 +139,13 @@ struct StatusTrustCLITests {
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("mcred: --country: country must be an ISO 3166-1 alpha-2 code"), "\(result.stderr)")
         #expect(try read(folder, "trust.json") == before)
+        // Checked before the list was made, the list's open end is written "open", as everywhere.
+        let did = try CLI.run(["did", "agency.key"], in: folder).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let early = try CLI.run(
+            ["verify", "--at", "2020-01-01", "--trust", "trust.json", "--anchor", did, "spec/examples/construction.signed.json"]
+                .map { $0.hasPrefix("spec/") ? CLI.packageRoot.appendingPathComponent($0).path : $0 }, in: folder)
+        #expect(early.stdout.contains("not valid at 2020-01-01T00:00:00Z (valid "), "\(early.stdout)")
+        #expect(early.stdout.contains(" – open)"), "\(early.stdout)")
     }
 
     @Test("issuer revokes, verifier with the new list catches it; without a list the status is unknown")

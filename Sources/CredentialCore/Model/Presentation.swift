@@ -57,6 +57,20 @@ public struct Presentation: Sendable {
         }
     }
 
+    /// The first credential `id` that a later credential repeats (compared by bytes): its position
+    /// and the repeating one's, or nil. One credential listed twice would be counted twice by
+    /// whoever adds up what a presentation shows, and a wallet would act on whichever came first.
+    public static func firstRepeatedID(_ ids: [String?]) -> (id: String, first: Int, second: Int)? {
+        var seen: [ScalarKey: Int] = [:]
+        for (position, id) in ids.enumerated() {
+            guard let id else { continue }
+            let key = ScalarKey(string: id)
+            if let first = seen[key] { return (id, first, position) }
+            seen[key] = position
+        }
+        return nil
+    }
+
     /// The credentials in `verifiableCredential`, in document order (a single object counts as one).
     public var credentials: [Entry] {
         switch object["verifiableCredential"] {

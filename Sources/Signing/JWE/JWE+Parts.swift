@@ -21,8 +21,8 @@ extension JWE {
             if trimmed.utf8.first == UInt8(ascii: "{") {
                 // Only an object with a JWE's members is the JSON serialisation (RFC 7516 §7.2); any
                 // other object is most likely the wallet or a credential given in place of its backup.
-                let jweMembers = ["\"protected\"", "\"ciphertext\""]
-                guard jweMembers.contains(where: { trimmed.contains($0) }) else {
+                let object = (try? JSONValue(parsing: Array(trimmed.utf8)))?.objectValue
+                guard let object, object["protected"] != nil || object["ciphertext"] != nil else {
                     throw SigningError(
                         .invalidJWE, "this is JSON, not an encrypted backup (a backup is one line of base64url parts, as wallet export writes it); a wallet file needs no import")
                 }

@@ -28,16 +28,6 @@ public struct PresentationCheck: DocumentCheck {
 
     static let vc2Context = "https://www.w3.org/ns/credentials/v2"
 
-    /// The first credential id that a second credential of the list repeats, with the second one's pointer.
-    static func firstRepeatedID(in credentials: [CheckedCredential]) -> (id: String, pointer: JSONPointer)? {
-        var seen = Set<ScalarKey>()
-        for checked in credentials {
-            guard let id = checked.credential.id else { continue }
-            if !seen.insert(ScalarKey(string: id)).inserted { return (id, checked.pointer.appending("id")) }
-        }
-        return nil
-    }
-
     public func evaluate(_ document: CheckedDocument, in context: VerificationContext) -> CheckOutcome {
         guard document.kind == .presentation else {
             return CheckOutcome(
@@ -55,10 +45,11 @@ public struct PresentationCheck: DocumentCheck {
         guard !document.items.isEmpty else {
             return CheckOutcome(id, .fail, "the presentation holds no credential", pointer: "/verifiableCredential")
         }
-        if let repeated = Self.firstRepeatedID(in: document.credentials) {
-            // One credential listed twice would be counted twice by whoever adds up what was shown.
+        let credentials = document.credentials
+        if let repeated = Presentation.firstRepeatedID(credentials.map(\.credential.id)) {
             return CheckOutcome(
-                id, .fail, "the presentation lists more than one credential with the id \(repeated.id)", pointer: repeated.pointer)
+                id, .fail, "the presentation lists more than one credential with the id \(repeated.id)",
+                pointer: credentials[repeated.second].pointer.appending("id"))
         }
         let key: String
         let proof: Proof
