@@ -86,7 +86,7 @@ struct PresentCommand: ParsableCommand {
         }
         try Self.checkBeforeSharing(presentation, wallet: wallet)
         // It holds what the wallet holds (names, grades): private to its owner, as the wallet is.
-        try FileIO.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, mode: 0o600, overwrite: force)
+        try OutputOptions.write(Array((presentation.prettyPrinted() + "\n").utf8), to: out, mode: 0o600, force: force)
         if out != "-" {
             let count = presentation["verifiableCredential"]?.arrayValue?.count ?? 0
             Terminal.note("presented \(count) credential\(count == 1 ? "" : "s") for \(domain) → \(out)")

@@ -74,7 +74,7 @@ struct StackCommand: ParsableCommand {
         }
         for warning in result.warnings { Terminal.error("warning: " + TerminalSafe.escape(warning)) }
         let bytes = Array(result.signed.prettyPrinted().utf8)
-        if out == "-" { try Terminal.outBytes(bytes) } else { try FileIO.write(bytes, to: out, overwrite: force) }
+        try OutputOptions.write(bytes, to: out, force: force)
         if out != "-" {
             Terminal.note(
                 "stacked \(parts.count) component\(parts.count == 1 ? "" : "s") (\(result.total) ECTS) into "

@@ -50,7 +50,7 @@ struct StatusCreateCommand: ParsableCommand {
     func run() throws {
         let signingKey = try KeyPermissions.readPrivateKey(at: key)
         let list = try StatusListIssuer(key: signingKey).create(url: url, purpose: purpose, size: size, validDays: validFor)
-        try FileIO.write(Array(list.prettyPrinted().utf8), to: out, overwrite: force)
+        try OutputOptions.write(Array(list.prettyPrinted().utf8), to: out, force: force)
         Terminal.note("\(purpose) list \(url) with \(size) bits, valid until \(list["validUntil"]?.stringValue ?? "?") → \(out)")
     }
 }

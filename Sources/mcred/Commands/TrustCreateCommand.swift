@@ -33,7 +33,7 @@ struct TrustCreateCommand: ParsableCommand {
 
     func run() throws {
         let list = try TrustListIssuer(key: KeyPermissions.readPrivateKey(at: key)).create(name: name)
-        try FileIO.write(Array(list.prettyPrinted().utf8), to: out, overwrite: force)
+        try OutputOptions.write(Array(list.prettyPrinted().utf8), to: out, force: force)
         Terminal.note("trust list \(list["id"]?.stringValue ?? "") by \(list["issuer"]?.stringValue ?? "") → \(out)")
     }
 }

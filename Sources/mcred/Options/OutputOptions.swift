@@ -33,6 +33,12 @@ struct OutputOptions: ParsableArguments {
     /// - Throws: `CLIError` for standard output; `CredentialError` `fileExists`, `notRegularFile`,
     ///   `fileUnwritable` for a file.
     func write(_ bytes: [UInt8], mode: UInt16 = 0o644) throws {
+        try Self.write(bytes, to: out, mode: mode, force: force)
+    }
+
+    /// `write(_:mode:)` for a command whose output option is not this group's. Standard output goes
+    /// through `Terminal`, so a closed pipe ends the command quietly and a full disk is one message.
+    static func write(_ bytes: [UInt8], to out: String?, mode: UInt16 = 0o644, force: Bool) throws {
         guard let out, out != "-" else {
             try Terminal.outBytes(bytes)
             return

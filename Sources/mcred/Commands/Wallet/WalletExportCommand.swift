@@ -44,7 +44,7 @@ struct WalletExportCommand: ParsableCommand {
         let key = try includeKey.map { try KeyPermissions.readPrivateKey(at: $0) }
         let passphrase = try passphraseOptions.passphrase(confirm: true)
         let backup = try held.encryptedBackup(passphrase: passphrase, including: key)
-        try FileIO.write(Array((backup + "\n").utf8), to: out, mode: 0o600, overwrite: force)
+        try OutputOptions.write(Array((backup + "\n").utf8), to: out, mode: 0o600, force: force)
         if out != "-" {
             Terminal.note("encrypted \(held.credentials.count) credential\(held.credentials.count == 1 ? "" : "s")"
                 + (key == nil ? "" : " and the holder key") + " → \(out)")
