@@ -184,6 +184,10 @@ struct CredentialVerifierTests {
         #expect(report.credentials.map(\.line) == [1, 3, 4, 5])
         #expect(report.credentials.map { $0.passes(strict: false) } == [true, false, false, true])
         #expect(report.credentials[2][.schema]?.message.hasPrefix("not valid JSON") == true)
+        // The position is the column within its line (the line is named as the batch line), and the
+        // failed schema check lists its problem, as for any other schema failure.
+        #expect(report.credentials[2][.schema]?.message.hasPrefix("not valid JSON: column 2: ") == true)
+        #expect(report.credentials[2][.schema]?.problems.count == 1)
     }
 
     @Test("batch lines verify alike whether their text is canonical (hashed as written) or not (serialised again)")

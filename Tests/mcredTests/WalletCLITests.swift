@@ -338,8 +338,12 @@ struct LearnerOutputSafetyTests {
             ["present", "--wallet", "wallet.json", "--key", "key", "--challenge", "c", "--domain", "d",
              "--select", "urn:uuid:0c7e1f3a-5b8d-4e2a-9f61-2d4c8b7a0e13", "--out", "share.json"], in: folder)
         #expect(expired.status == 0)
-        #expect(expired.stderr.contains("warning: urn:uuid:0c7e1f3a-5b8d-4e2a-9f61-2d4c8b7a0e13 fails validity: expired"), "\(expired.stderr)")
+        #expect(expired.stderr.contains("mcred: warning: urn:uuid:0c7e1f3a-5b8d-4e2a-9f61-2d4c8b7a0e13 fails validity: expired"), "\(expired.stderr)")
         #expect(try CLI.run(["wallet", "list", "wallet.json"], in: folder).stdout.contains("FAILS validity: expired"))
+        let listed = try CLI.run(["wallet", "list", "--json", "wallet.json"], in: folder)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdoutBytes)) as? [[String: Any]])
+        let failing = entries.compactMap { $0["failing"] as? [[String: String]] }.flatMap { $0 }
+        #expect(failing.map { $0["check"] } == ["validity"], "\(listed.stdout)")
 
         // The other credential, edited inside the wallet file.
         let url = folder.appendingPathComponent("wallet.json")
